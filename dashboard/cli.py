@@ -1,0 +1,46 @@
+"""`python -m dashboard …`: the command line. Each subcommand lives in dashboard/commands/<name>.py
+and exposes `register(subparsers)`; its handler returns the process exit code.
+
+Exit codes: 0 = done; 1 = rows rejected / findings; 2 = unusable input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from dashboard import commands
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Returns the parser with every subcommand found in dashboard.commands."""
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard",
+        description="Supervision dashboard for peer-support programs.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"dashboard.commands.{info.name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Runs one subcommand and returns its exit code; usage errors exit 2 without a traceback."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: 0 for --help, 2 for usage errors
+        return int(exc.code or 0)
+    try:
+        return int(args.handler(args))
+    except KeyboardInterrupt:
+        print("interrupted; nothing was committed by the interrupted step", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,224 @@
+"""The DuckDB store: where the file lives, how to open it, and its migrations.
+
+One database file holds every program. Data tables are generated from the schema
+registry (program_id + the contract's columns + import_id for lineage); the
+migrations below create the rest. DuckDB allows one writing process per file;
+within a process, share one connection and give each thread its own `cursor()`.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from schemas import EXPORTS
+
+DEFAULT_DB = Path("data") / "dashboard.duckdb"
+DB_ENV = "DASHBOARD_DB"
+KEY_ENV = "DASHBOARD_DB_KEY"
+STORE = "store"  # catalog name of the attached database file
+
+
+def resolve_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """Returns the database path: the CLI value, else $DASHBOARD_DB, else data/dashboard.duckdb."""
+    if cli_value:
+        return Path(cli_value)
+    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
+
+
+def connect(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    key: str | None = None,
+    read_only: bool = False,
+    migrate: bool = True,
+) -> duckdb.DuckDBPyConnection:
+    """Returns a connection to the store at `path` (see resolve_path), migrated to the latest version.
+
+    With `key` (or $DASHBOARD_DB_KEY) the file is opened as an encrypted database.
+    """
+    target = resolve_path(path)
+    if str(target) != ":memory:":
+        target.parent.mkdir(parents=True, exist_ok=True)
+    key = key if key is not None else os.environ.get(KEY_ENV) or None
+    con = duckdb.connect(":memory:")
+    if key:
+        _load_httpfs(con)
+    options = ["READ_ONLY"] if read_only else []
+    if key:
+        options.append("ENCRYPTION_KEY ?")
+    suffix = f" ({', '.join(options)})" if options else ""
+    # ATTACH takes no bound path; the path is quoted as a literal, the key is bound.
+    con.execute(f"ATTACH {_literal(str(target))} AS {STORE}{suffix}", [key] if key else [])
+    con.execute(f"USE {STORE}")
+    if migrate and not read_only:
+        apply_migrations(con)
+    return con
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _load_httpfs(con: duckdb.DuckDBPyConnection) -> None:
+    """Loads httpfs from the duckdb-extension-httpfs wheel: writing encrypted files needs it."""
+    import duckdb_extension_httpfs  # type: ignore[import-untyped]
+
+    folder = Path(duckdb_extension_httpfs.__file__).parent / "extensions"
+    binary = folder / f"v{duckdb.__version__}" / "httpfs.duckdb_extension"
+    if not binary.exists():
+        raise RuntimeError(
+            f"httpfs for duckdb {duckdb.__version__} is not installed "
+            f"(pip install duckdb-extension-httpfs=={duckdb.__version__})"
+        )
+    con.execute(f"LOAD {_literal(str(binary))}")
+
+
+# ---------------------------------------------------------------------------- migrations
+
+Migration = Callable[[duckdb.DuckDBPyConnection], None]
+_MIGRATION_LOCK = threading.Lock()
+
+
+def _data_table_ddl(name: str) -> str:
+    spec = EXPORTS[name]
+    cols = ",\n  ".join(f'"{c.name}" {c.duckdb_type}' for c in spec.columns)
+    return (
+        f'CREATE TABLE IF NOT EXISTS "{name}" (\n  program_id VARCHAR NOT NULL,\n  {cols},\n'
+        "  import_id BIGINT NOT NULL\n)"
+    )
+
+
+def _m1_core(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("""
+        CREATE TABLE programs (
+          program_id VARCHAR PRIMARY KEY,
+          is_demo BOOLEAN NOT NULL DEFAULT false,
+          created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+          retention_months INTEGER NOT NULL DEFAULT 24
+        )""")
+    con.execute("CREATE SEQUENCE import_id_seq START 1")
+    con.execute("""
+        CREATE TABLE imports (
+          import_id BIGINT PRIMARY KEY,
+          program_id VARCHAR NOT NULL,
+          started_at TIMESTAMP NOT NULL,
+          finished_at TIMESTAMP,
+          imported_by VARCHAR,
+          status VARCHAR NOT NULL,          -- committed | partial (valid rows only)
+          is_demo BOOLEAN NOT NULL DEFAULT false,
+          files JSON NOT NULL,              -- [{file, export, sha256, rows_read, rows_valid, rows_rejected}]
+          rows_valid BIGINT NOT NULL,
+          rows_rejected BIGINT NOT NULL
+        )""")
+    con.execute("""
+        CREATE TABLE quarantine (
+          import_id BIGINT NOT NULL,
+          program_id VARCHAR NOT NULL,
+          export VARCHAR NOT NULL,
+          file VARCHAR NOT NULL,
+          line BIGINT NOT NULL,
+          record JSON NOT NULL,             -- contract columns only, raw text as uploaded
+          errors JSON NOT NULL              -- [{column, code, message}]
+        )""")
+    for name in EXPORTS:
+        con.execute(_data_table_ddl(name))
+
+
+def _m2_settings(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("""
+        CREATE TABLE settings (
+          program_id VARCHAR NOT NULL,      -- '*' = default for every program
+          key VARCHAR NOT NULL,
+          value JSON NOT NULL,
+          updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+          updated_by VARCHAR,
+          PRIMARY KEY (program_id, key)
+        )""")
+
+
+def _m3_access(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("""
+        CREATE TABLE users (
+          username VARCHAR PRIMARY KEY,
+          password_hash VARCHAR,            -- argon2; NULL for accounts signing in through OIDC
+          role VARCHAR NOT NULL,            -- admin | coordinator | viewer
+          created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+          disabled BOOLEAN NOT NULL DEFAULT false
+        )""")
+    con.execute("""
+        CREATE TABLE user_programs (
+          username VARCHAR NOT NULL,
+          program_id VARCHAR NOT NULL,
+          PRIMARY KEY (username, program_id)
+        )""")
+    con.execute("CREATE SEQUENCE audit_id_seq START 1")
+    con.execute("""
+        CREATE TABLE audit_log (
+          audit_id BIGINT PRIMARY KEY DEFAULT nextval('audit_id_seq'),
+          logged_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+          actor VARCHAR NOT NULL,
+          action VARCHAR NOT NULL,          -- sign_in | import | removal | export | ...
+          program_id VARCHAR,
+          detail JSON                       -- counts and ids, never row contents
+        )""")
+
+
+MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
+    (1, "programs, imports, quarantine and one table per export", _m1_core),
+    (2, "per-program settings (signal thresholds)", _m2_settings),
+    (3, "users, program assignments and the audit log", _m3_access),
+)
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    """Returns the highest applied migration, 0 for a new database."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version "
+        "(version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP)"
+    )
+    row = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()
+    return int(row[0]) if row else 0
+
+
+def apply_migrations(con: duckdb.DuckDBPyConnection) -> int:
+    """Applies pending migrations, each in its own transaction; returns the version reached."""
+    with _MIGRATION_LOCK:
+        current = schema_version(con)
+        for version, description, step in MIGRATIONS:
+            if version <= current:
+                continue
+            con.execute("BEGIN TRANSACTION")
+            try:
+                step(con)
+                con.execute(
+                    "INSERT INTO schema_version VALUES (?, ?, current_timestamp)",
+                    [version, description],
+                )
+                con.execute("COMMIT")
+            except Exception:
+                con.execute("ROLLBACK")
+                raise
+            current = version
+        _add_new_contract_columns(con)
+        return current
+
+
+def _add_new_contract_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """Adds columns the contract gained since the table was created (changes are additive)."""
+    for name, spec in EXPORTS.items():
+        existing = {
+            r[0]
+            for r in con.execute(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_catalog = current_database() AND table_name = ?",
+                [name],
+            ).fetchall()
+        }
+        for col in spec.columns:
+            if col.name not in existing:
+                con.execute(f'ALTER TABLE "{name}" ADD COLUMN "{col.name}" {col.duckdb_type}')
