@@ -1,0 +1,39 @@
+"""The append-only audit log: who did what, when, to which program — never row contents."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import duckdb
+
+ACTIONS = (
+    "sign_in",
+    "sign_in_failed",
+    "sign_out",
+    "import",
+    "removal",
+    "export",
+    "threshold_change",
+    "setting_change",
+    "user_change",
+    "retention",
+    "erasure",
+    "subject_export",
+)
+
+
+def record(
+    con: duckdb.DuckDBPyConnection,
+    actor: str,
+    action: str,
+    program_id: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """Appends one audit entry; `detail` holds counts, ids and setting names, never row contents."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}")
+    con.execute(
+        "INSERT INTO audit_log (actor, action, program_id, detail) VALUES (?, ?, ?, ?)",
+        [actor, action, program_id, json.dumps(detail or {}, default=str)],
+    )
