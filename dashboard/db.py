@@ -37,7 +37,7 @@ def connect(
     read_only: bool = False,
     migrate: bool = True,
 ) -> duckdb.DuckDBPyConnection:
-    """Returns a connection to the store at `path` (see resolve_path), migrated to the latest version.
+    """Returns a connection to the store at `path` (see resolve_path), migrated to the latest.
 
     With `key` (or $DASHBOARD_DB_KEY) the file is opened as an encrypted database.
     """
@@ -111,7 +111,7 @@ def _m1_core(con: duckdb.DuckDBPyConnection) -> None:
           imported_by VARCHAR,
           status VARCHAR NOT NULL,          -- committed | partial (valid rows only)
           is_demo BOOLEAN NOT NULL DEFAULT false,
-          files JSON NOT NULL,              -- [{file, export, sha256, rows_read, rows_valid, rows_rejected}]
+          files JSON NOT NULL,              -- [{file, export, sha256, rows_*}]
           rows_valid BIGINT NOT NULL,
           rows_rejected BIGINT NOT NULL
         )""")

@@ -36,7 +36,9 @@ class Contact(ExportRecord):
         required=True,
     )
     initiated_by: Initiator | None = column(
-        "Who initiated the contact.", de="Wer den Kontakt angestoßen hat.", aliases_de=("initiiert_von",)
+        "Who initiated the contact.",
+        de="Wer den Kontakt angestoßen hat.",
+        aliases_de=("initiiert_von",),
     )
     outside_agreed_hours: bool | None = column(
         "Contact took place outside the agreed hours.",
@@ -52,7 +54,9 @@ class Contact(ExportRecord):
         "Topics of the contact.", de="Themen des Kontakts.", aliases_de=("themen",)
     )
     crisis: bool | None = column(
-        "Acute crisis during the contact.", de="Akute Krise während des Kontakts.", aliases_de=("krise",)
+        "Acute crisis during the contact.",
+        de="Akute Krise während des Kontakts.",
+        aliases_de=("krise",),
     )
     referral_needed: list[ServiceType] | None = column(
         "Professional help the situation called for.",

@@ -6,7 +6,14 @@ import re
 from datetime import date
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 # A pseudonymous code. The lookahead refuses 6+ digits in a row (phone numbers, birth dates).
 CODE_PATTERN = r"^(?!.*[0-9]{6})[A-Za-z0-9_-]{2,32}$"

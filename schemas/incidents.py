@@ -16,7 +16,9 @@ class Incident(ExportRecord):
         "Code of the incident.", de="Code des Vorfalls.", aliases_de=("vorfall_id",), required=True
     )
     incident_date: date = column(
-        "Date of the incident.", de="Datum des Vorfalls.", aliases_de=("datum", "vorfallsdatum"),
+        "Date of the incident.",
+        de="Datum des Vorfalls.",
+        aliases_de=("datum", "vorfallsdatum"),
         required=True,
     )
     supporter_id: Code | None = column(

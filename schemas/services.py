@@ -10,11 +10,15 @@ class Service(ExportRecord):
     """One professional partner of the program (an organisation, never a person)."""
 
     service_id: Code = column(
-        "Code of the service.", de="Code des Angebots.", aliases_de=("angebot_id", "dienst_id"),
+        "Code of the service.",
+        de="Code des Angebots.",
+        aliases_de=("angebot_id", "dienst_id"),
         required=True,
     )
     service_type: ServiceType = column(
-        "Kind of service.", de="Art des Angebots.", aliases_de=("angebotsart", "dienst_typ"),
+        "Kind of service.",
+        de="Art des Angebots.",
+        aliases_de=("angebotsart", "dienst_typ"),
         required=True,
     )
     languages: list[Language] | None = column(

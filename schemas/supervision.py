@@ -16,11 +16,14 @@ class SupervisionSession(ExportRecord):
         required=True,
     )
     session_date: date = column(
-        "Date of the session.", de="Datum der Sitzung.", aliases_de=("datum", "sitzungsdatum"),
+        "Date of the session.",
+        de="Datum der Sitzung.",
+        aliases_de=("datum", "sitzungsdatum"),
         required=True,
     )
     format: SupervisionFormat | None = column(
-        "individual, group or intervision.", de="Einzel, Gruppe oder Intervision.",
+        "individual, group or intervision.",
+        de="Einzel, Gruppe oder Intervision.",
         aliases_de=("sitzungsart",),
     )
     facilitator: Facilitator | None = column(

@@ -19,7 +19,10 @@ class TrainingRecord(ExportRecord):
         required=True,
     )
     training: Training = column(
-        "Which training.", de="Welche Schulung.", aliases_de=("schulung", "fortbildung"), required=True
+        "Which training.",
+        de="Welche Schulung.",
+        aliases_de=("schulung", "fortbildung"),
+        required=True,
     )
     completed_on: date = column(
         "Date the training was completed.",
