@@ -1,0 +1,97 @@
+"""Local sign-in: check a password, lock an account after repeated failures, audit every attempt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import duckdb
+
+from dashboard import audit
+from dashboard.access import Scope
+
+from .passwords import hash_password, needs_rehash, verify_password
+from .scope import scope_for
+
+MAX_FAILURES = 5
+"""Failed attempts on one account within LOCKOUT_MINUTES after which it is refused for a while."""
+LOCKOUT_MINUTES = 15
+UNKNOWN_ACTOR = "(unknown)"  # a mistyped name may be a password: never log what was typed
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """Outcome of one attempt: a scope, or a message safe to show (never says what was wrong)."""
+
+    scope: Scope | None
+    message: str
+    message_de: str
+
+
+FAILED = SignIn(None, "Wrong username or password.", "Benutzername oder Passwort falsch.")
+LOCKED = SignIn(
+    None,
+    f"Too many failed attempts. Try again in {LOCKOUT_MINUTES} minutes.",
+    f"Zu viele Fehlversuche. Bitte in {LOCKOUT_MINUTES} Minuten erneut versuchen.",
+)
+
+
+def authenticate(
+    con: duckdb.DuckDBPyConnection, username: str, password: str, *, now: datetime | None = None
+) -> SignIn:
+    """Returns the signed-in scope or why not; audits sign_in or sign_in_failed."""
+    name = username.strip().lower()
+    row = con.execute(
+        "SELECT password_hash, disabled FROM users WHERE username = ?", [name]
+    ).fetchone()
+    stored = row[0] if row else None
+    if row is not None and _locked(con, name, now or datetime.now()):
+        audit.record(con, name, "sign_in_failed", detail={"reason": "locked"})
+        return LOCKED
+    ok = verify_password(stored, password)  # runs even for unknown names: equal timing
+    scope = scope_for(con, name) if ok else None
+    if scope is None:
+        actor = name if row is not None else UNKNOWN_ACTOR
+        reason = "disabled" if ok else "wrong_password" if row is not None else "unknown_user"
+        audit.record(con, actor, "sign_in_failed", detail={"reason": reason, "method": "password"})
+        return FAILED
+    if needs_rehash(stored or ""):
+        con.execute(
+            "UPDATE users SET password_hash = ? WHERE username = ?", [hash_password(password), name]
+        )
+    audit.record(con, name, "sign_in", detail={"method": "password", "role": scope.role})
+    return SignIn(scope, "", "")
+
+
+def record_oidc_sign_in(
+    con: duckdb.DuckDBPyConnection, username: str | None, provider: str
+) -> Scope | None:
+    """Returns the scope of an identity-provider login; audits it either way."""
+    scope = scope_for(con, username) if username else None
+    if scope is None:
+        detail = {"reason": "no_account", "method": "oidc", "provider": provider}
+        audit.record(con, UNKNOWN_ACTOR, "sign_in_failed", detail=detail)
+        return None
+    detail = {"method": "oidc", "provider": provider, "role": scope.role}
+    audit.record(con, scope.user, "sign_in", detail=detail)
+    return scope
+
+
+def record_sign_out(con: duckdb.DuckDBPyConnection, username: str, reason: str) -> None:
+    """Audits the end of a session: `reason` is "user" or "timeout"."""
+    audit.record(con, username, "sign_out", detail={"reason": reason})
+
+
+def _locked(con: duckdb.DuckDBPyConnection, username: str, now: datetime) -> bool:
+    """True when the account had MAX_FAILURES failures since its last success, within the window."""
+    since = now - timedelta(minutes=LOCKOUT_MINUTES)
+    row = con.execute(
+        """
+        SELECT count(*) FROM audit_log
+        WHERE actor = $name AND action = 'sign_in_failed' AND logged_at >= $since
+          AND logged_at > coalesce((SELECT max(logged_at) FROM audit_log
+                                    WHERE actor = $name AND action = 'sign_in'), $since)
+        """,
+        {"name": username, "since": since},
+    ).fetchone()
+    return bool(row and row[0] >= MAX_FAILURES)
