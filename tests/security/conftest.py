@@ -36,3 +36,26 @@ def _audit_rows(con: duckdb.DuckDBPyConnection, action: str) -> list[tuple]:
 def audit_rows() -> Callable[[duckdb.DuckDBPyConnection, str], list[tuple]]:
     """Returns a function: (actor, program_id, detail) of each entry of an action, oldest first."""
     return _audit_rows
+
+
+def _put(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    program_id: str,
+    rows: list[dict],
+    import_id: int = 1,
+) -> None:
+    for row in rows:
+        cols = ["program_id", *row, "import_id"]
+        marks = ", ".join("?" for _ in cols)
+        names = ", ".join(f'"{c}"' for c in cols)
+        con.execute(
+            f'INSERT INTO "{table}" ({names}) VALUES ({marks})',
+            [program_id, *row.values(), import_id],
+        )
+
+
+@pytest.fixture
+def put() -> Callable[..., None]:
+    """Returns put(con, table, program_id, rows): inserts rows as if an import had written them."""
+    return _put
