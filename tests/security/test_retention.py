@@ -258,5 +258,12 @@ def test_daily_run_applies_once_a_day(world: duckdb.DuckDBPyConnection, audit_ro
     ).fetchone()
     assert stored is not None and json.loads(stored[0]) == "2026-11-26"
     second = run_daily_retention(world, today=date(2026, 11, 27))
-    assert second is not None and second.total == 0
+    # one day later S2 (left exactly 24 months before 2026-11-26) has expired too:
+    # S2 itself, its match M4, M4's contact C5 and S2's training
+    assert second is not None and _nonzero(second.counts["A"]) == {
+        "supporters": 1,
+        "matches": 1,
+        "contacts": 1,
+        "trainings": 1,
+    }
     assert [a for a, _, _ in audit_rows(world, "retention")] == ["system:retention"] * 4
