@@ -43,8 +43,9 @@ def export_subject(
     """Returns every row held about `pseudonym` in the program as JSON-ready data; audits it.
 
     Tables map to lists of rows (contract columns); `quarantine` holds raw rejected rows.
+    Needs write access: answering a data-subject request is a coordinator's or admin's task.
     """
-    scope.require(program_id)
+    scope.require(program_id, write=True)
     pseudonym = pseudonym.strip()
     tables: dict[str, list[dict[str, Any]]] = {}
     for export, column in SUBJECT_COLUMNS:

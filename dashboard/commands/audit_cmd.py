@@ -1,0 +1,44 @@
+"""`audit --out FILE.csv [--since DATE] [--action A] [--program P]`: export the audit log as CSV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from dashboard import db
+from dashboard.access import Scope
+from dashboard.audit import ACTIONS
+from dashboard.audit_export import audit_csv
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("audit", help="export the audit log (who did what, when) as CSV")
+    parser.add_argument("--db", help="database file (default: $DASHBOARD_DB or data/)")
+    parser.add_argument("--out", type=Path, help="CSV file to write (default: standard output)")
+    parser.add_argument("--since", type=datetime.fromisoformat, help="only from this date/time")
+    parser.add_argument("--action", choices=ACTIONS, help="only this action")
+    parser.add_argument("--program", help="only entries about this program")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Writes the CSV; returns 0."""
+    con = db.connect(args.db)
+    try:
+        text, count = audit_csv(
+            con,
+            scope=Scope.local_operator(),
+            since=args.since,
+            action=args.action,
+            program_id=args.program,
+        )
+    finally:
+        con.close()
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        args.out.write_text(text, encoding="utf-8")
+        print(f"wrote {count} audit entries to {args.out}", file=sys.stderr)
+    return 0
