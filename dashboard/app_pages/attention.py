@@ -1,0 +1,111 @@
+"""Attention (home): the supervision agenda — who needs what, why, since when."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import agenda
+from dashboard.i18n import fmt_date, vocab
+from dashboard.privacy import to_safe_csv
+from dashboard.ui import context, filters, widgets
+from dashboard.ui.cache import cached
+from dashboard.views import attention as view
+
+ctx = context.get()
+st.title(ctx.t("attention.title"))
+program = filters.program_picker()
+if program is None:
+    widgets.no_program(ctx)
+    st.stop()
+as_of = filters.as_of_picker(program)
+rows = view.to_rows(cached(view.signals_for, program.program_id, as_of), ctx.lang)
+
+left, right = st.columns(2)
+actions = left.multiselect(
+    ctx.t("filter.action"),
+    view.ACTIONS,
+    default=list(view.ACTIONS),
+    format_func=lambda a: vocab("action", a, ctx.lang),
+    key="att_actions",
+)
+severities = right.multiselect(
+    ctx.t("filter.severity"),
+    view.SEVERITIES,
+    default=list(view.SEVERITIES),
+    format_func=lambda s: widgets.severity_label(s, ctx.lang),
+    key="att_severities",
+)
+shown = view.select(rows, actions, severities)
+st.caption(ctx.t("attention.caption", program=program.program_id, as_of=fmt_date(as_of, ctx.lang)))
+
+by_severity = view.count_by(shown, "severity")
+cols = st.columns(4)
+cols[0].metric(ctx.t("attention.supporters"), len(view.subjects(shown)))
+for col, severity in zip(cols[1:], view.SEVERITIES, strict=True):
+    col.metric(widgets.severity_label(severity, ctx.lang), by_severity.get(severity, 0))
+
+if not shown:
+    st.success(ctx.t("attention.none"), icon=":material/check_circle:")
+for action in view.ACTIONS:
+    group = [r for r in shown if r["action"] == action]
+    if not group:
+        continue
+    st.subheader(f"{vocab('action', action, ctx.lang)} ({len(group)})")
+    frame = pd.DataFrame(
+        {
+            ctx.t("col.severity"): [widgets.severity_label(r["severity"], ctx.lang) for r in group],
+            ctx.t("col.subject"): [r["subject_id"] for r in group],
+            ctx.t("col.signal"): [r["signal_id"] for r in group],
+            ctx.t("col.evidence"): [r["sentence"] for r in group],
+            ctx.t("col.value"): [agenda.value_vs_threshold(r, ctx.lang) for r in group],
+            ctx.t("col.since"): [r["since"] for r in group],
+        }
+    )
+    widgets.table(
+        frame,
+        column_config={
+            ctx.t("col.since"): st.column_config.DateColumn(format="localized"),
+            ctx.t("col.evidence"): st.column_config.TextColumn(width="large"),
+        },
+    )
+
+supporters = view.subjects(shown)
+if supporters:
+    pick, go = st.columns([3, 1], vertical_alignment="bottom")
+    chosen = pick.selectbox(ctx.t("attention.open_supporter"), supporters, key="att_open")
+    if go.button(ctx.t("attention.open"), icon=":material/person_search:"):
+        st.session_state["sel_supporter"] = chosen
+        st.switch_page("app_pages/supporter.py")
+
+st.divider()
+stem = f"agenda_{program.program_id}_{as_of.isoformat()}"
+csv_rows = view.csv_rows(shown)
+down_csv, down_html = st.columns(2)
+with down_csv:
+    widgets.download(
+        ctx.t("attention.download_csv"),
+        to_safe_csv(csv_rows, [*view.CSV_COLUMNS, "sentence"]),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        what="agenda_csv",
+        program_id=program.program_id,
+        rows=len(csv_rows),
+        key="dl_agenda_csv",
+    )
+with down_html:
+    widgets.download(
+        ctx.t("attention.download_agenda"),
+        agenda.render(
+            shown,
+            program_id=program.program_id,
+            as_of=as_of,
+            lang=ctx.lang,
+            is_demo=program.is_demo,
+        ),
+        file_name=f"{stem}.html",
+        mime="text/html",
+        what="agenda_html",
+        program_id=program.program_id,
+        rows=len(shown),
+        key="dl_agenda_html",
+    )
+st.caption(ctx.t("attention.agenda_hint"))

@@ -1,0 +1,48 @@
+"""Data dictionary: every export and column of the contract, with templates to download."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.ui import context, widgets
+from dashboard.views import dictionary as view
+from schemas import EXPORTS
+
+ctx = context.get()
+st.title(ctx.t("dictionary.title"))
+st.markdown(ctx.t("dictionary.intro"))
+st.download_button(
+    ctx.t("dictionary.download_bundle"),
+    view.bundle(),
+    file_name="peer-dashboard-contract.zip",
+    mime="application/zip",
+    key="dl_bundle",
+    icon=":material/download:",
+)
+
+for name, spec in EXPORTS.items():
+    title = spec.title_de if ctx.lang == "de" and spec.title_de else name
+    with st.expander(f"{spec.file_name} — {title}", expanded=False):
+        st.text(spec.description)
+        st.caption(ctx.t("dictionary.keys", keys=", ".join(spec.primary_key)))
+        yes, no = ctx.t("common.yes"), ctx.t("common.no")
+        rows = view.column_rows(name, ctx.lang)
+        frame = pd.DataFrame(
+            {
+                ctx.t("dictionary.column"): [r["column"] for r in rows],
+                ctx.t("dictionary.kind"): [ctx.t(f"kind.{r['kind']}") for r in rows],
+                ctx.t("dictionary.required"): [yes if r["required"] else no for r in rows],
+                ctx.t("dictionary.values"): [r["values"] for r in rows],
+                ctx.t("dictionary.range"): [r["range"] for r in rows],
+                ctx.t("dictionary.aliases"): [r["aliases_de"] for r in rows],
+                ctx.t("dictionary.description"): [r["description"] for r in rows],
+            }
+        )
+        widgets.table(frame)
+        st.download_button(
+            ctx.t("dictionary.download_template"),
+            view.template(name),
+            file_name=spec.file_name,
+            mime="text/csv",
+            key=f"tpl_{name}",
+            icon=":material/download:",
+        )

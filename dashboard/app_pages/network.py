@@ -1,0 +1,120 @@
+"""Network: where the program lacks professional partners — needs, language gaps, staleness."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts
+from dashboard.i18n import fmt_date, vocab
+from dashboard.privacy import suppress_small, to_safe_csv
+from dashboard.ui import context, filters, widgets
+from dashboard.ui.cache import cached
+from dashboard.views import attention
+from dashboard.views import network as view
+
+ctx = context.get()
+st.title(ctx.t("network.title"))
+program = filters.program_picker()
+if program is None:
+    widgets.no_program(ctx)
+    st.stop()
+as_of = filters.as_of_picker(program)
+pid = program.program_id
+st.caption(ctx.t("network.caption", as_of=fmt_date(as_of, ctx.lang)))
+
+st.subheader(ctx.t("network.signals"))
+rows = [
+    r
+    for r in attention.to_rows(cached(attention.signals_for, pid, as_of), ctx.lang)
+    if r["action"] == "networking"
+]
+if rows:
+    widgets.table(
+        pd.DataFrame(
+            {
+                ctx.t("col.severity"): [
+                    widgets.severity_label(r["severity"], ctx.lang) for r in rows
+                ],
+                ctx.t("col.subject"): [r["subject_id"] for r in rows],
+                ctx.t("col.signal"): [r["signal_id"] for r in rows],
+                ctx.t("col.evidence"): [r["sentence"] for r in rows],
+            }
+        )
+    )
+else:
+    st.success(ctx.t("network.no_signals"), icon=":material/check_circle:")
+
+referrals = cached(view.referrals_by_type, pid, as_of)
+st.subheader(ctx.t("network.referrals"))
+if referrals.empty:
+    st.info(ctx.t("network.no_needs"))
+else:
+    st.altair_chart(charts.referrals(referrals, ctx.lang))
+    out = suppress_small(referrals, ["needed", "referred"])
+    widgets.download(
+        ctx.t("network.download_referrals"),
+        to_safe_csv(out, ["service_type", "needed", "referred"]),
+        file_name=f"referrals_{pid}_{as_of.isoformat()}.csv",
+        mime="text/csv",
+        what="network_referrals",
+        program_id=pid,
+        rows=len(out),
+        key="dl_referrals",
+    )
+
+matrix = cached(view.need_matrix, pid, as_of)
+st.subheader(ctx.t("network.matrix"))
+st.caption(ctx.t("network.matrix_hint"))
+if not matrix.empty:
+    st.altair_chart(charts.need_matrix(matrix, ctx.lang))
+    gaps = matrix[matrix["gap"]]
+    if not gaps.empty:
+        widgets.table(
+            pd.DataFrame(
+                {
+                    ctx.t("chart.service_type"): [
+                        vocab("service", s, ctx.lang) for s in gaps["service_type"]
+                    ],
+                    ctx.t("chart.language"): gaps["language"].tolist(),
+                    ctx.t("chart.needs"): gaps["needs"].tolist(),
+                }
+            )
+        )
+    out = suppress_small(matrix, ["needs", "services"])
+    widgets.download(
+        ctx.t("network.download_matrix"),
+        to_safe_csv(out, ["service_type", "language", "needs", "services", "gap"]),
+        file_name=f"needs_matrix_{pid}_{as_of.isoformat()}.csv",
+        mime="text/csv",
+        what="network_matrix",
+        program_id=pid,
+        rows=len(out),
+        key="dl_matrix",
+    )
+
+st.subheader(ctx.t("network.partnerships"))
+services = cached(view.partnerships, pid, as_of)
+if services.empty:
+    st.info(ctx.t("network.no_services"))
+else:
+    yes, no = ctx.t("common.yes"), ctx.t("common.no")
+    widgets.table(
+        pd.DataFrame(
+            {
+                ctx.t("col.service"): services["service_id"],
+                ctx.t("chart.service_type"): [
+                    vocab("service", s, ctx.lang) for s in services["service_type"]
+                ],
+                ctx.t("col.languages"): [
+                    ", ".join(v if v is not None else []) for v in services["languages"]
+                ],
+                ctx.t("col.affirming"): [yes if v else no for v in services["lgbtiq_affirming"]],
+                ctx.t("col.accepts_referrals"): [
+                    yes if v else no for v in services["accepts_referrals"]
+                ],
+                ctx.t("col.last_contact"): services["last_network_contact"],
+                ctx.t("col.stale"): ["⏳ " + yes if v else no for v in services["stale"]],
+                ctx.t("col.needed"): [yes if v else no for v in services["needed"]],
+            }
+        ),
+        column_config={ctx.t("col.last_contact"): st.column_config.DateColumn(format="localized")},
+    )

@@ -1,0 +1,141 @@
+"""Settings: signal thresholds per program (with help and defaults), as-of default, language."""
+
+from collections import defaultdict
+
+import streamlit as st
+
+from dashboard import settings
+from dashboard.i18n import fmt_date, fmt_number
+from dashboard.privacy import SUPPRESSION_THRESHOLD
+from dashboard.signals import RULES
+from dashboard.ui import context, filters, widgets
+from dashboard.ui import lang as lang_ui
+from dashboard.ui.cache import cached, clear
+from dashboard.views import common, preferences
+
+ctx = context.get()
+st.title(ctx.t("settings.title"))
+program = filters.program_picker()
+if program is None:
+    widgets.no_program(ctx)
+    st.stop()
+pid = program.program_id
+writable = ctx.scope.can_write and ctx.scope.allows(pid)
+if not writable:
+    st.info(ctx.t("settings.read_only"), icon=":material/lock:")
+
+
+def _saved(message: str) -> None:
+    clear()
+    st.session_state.pop("sel_as_of", None)  # the new default applies from the next run
+    st.toast(message)
+    st.rerun()
+
+
+st.subheader(ctx.t("settings.program_settings", program=pid))
+as_of_help, as_of_help_de = settings.program_setting_help("as_of_default")
+current = cached(common.as_of_default, pid)
+with st.form("program_settings", border=True):
+    use_today = st.checkbox(
+        ctx.t("settings.as_of_today"), value=current is None, disabled=not writable
+    )
+    day = st.date_input(
+        ctx.t("settings.as_of_default"),
+        value=current or filters.default_as_of(program),
+        help=as_of_help_de if ctx.lang == "de" else as_of_help,
+        disabled=not writable,
+    )
+    options = ["browser", "de", "en"]
+    stored = preferences.stored_language(ctx.cur, pid) or "browser"
+    lang_choice = st.selectbox(
+        ctx.t("settings.language"),
+        options,
+        index=options.index(stored),
+        format_func=lambda o: ctx.t(f"settings.language_{o}"),
+        help=ctx.t("settings.language_help"),
+        disabled=not writable,
+    )
+    if st.form_submit_button(ctx.t("settings.save"), disabled=not writable):
+        try:
+            settings.set_program_setting(
+                ctx.cur,
+                pid,
+                "as_of_default",
+                None if use_today else day.isoformat(),
+                scope=ctx.scope,
+                actor=ctx.scope.user,
+            )
+            settings.set_program_setting(
+                ctx.cur,
+                pid,
+                "language",
+                None if lang_choice == "browser" else lang_choice,
+                scope=ctx.scope,
+                actor=ctx.scope.user,
+            )
+        except settings.SettingError as exc:
+            st.error(exc.message_de if ctx.lang == "de" else exc.message)
+        else:
+            if lang_choice != "browser":
+                lang_ui.set_lang(lang_choice)
+            _saved(ctx.t("settings.saved"))
+st.caption(ctx.t("settings.suppression", n=SUPPRESSION_THRESHOLD))
+
+st.subheader(ctx.t("settings.thresholds"))
+st.caption(ctx.t("settings.thresholds_hint"))
+by_rule = defaultdict(list)
+for view in cached(common.thresholds, pid):
+    by_rule[view.rule_id].append(view)
+for rule_id, views in by_rule.items():
+    rule = RULES[rule_id]
+    title = (rule.title_de if ctx.lang == "de" else rule.title) or rule_id
+    changed = sum(not v.is_default for v in views)
+    label = f"{rule_id} — {title}" + (
+        f" ({ctx.t('settings.changed', n=changed)})" if changed else ""
+    )
+    with st.expander(label):
+        st.caption(rule.reason_de if ctx.lang == "de" else rule.reason)
+        with st.form(f"thr_{rule_id}", border=False):
+            values = {}
+            for v in views:
+                kind = int if isinstance(v.default, int) else float  # widget wants one type
+                unit = f" ({v.unit})" if v.unit else ""
+                values[v.key] = st.number_input(
+                    f"{v.key}{unit}",
+                    min_value=kind(v.minimum),
+                    max_value=kind(v.maximum),
+                    value=kind(v.value),
+                    step=kind(1 if kind is int else 0.05),
+                    disabled=not writable,
+                    key=f"num_{v.key}",
+                    help=(v.help_de if ctx.lang == "de" else v.help)
+                    + " "
+                    + ctx.t("settings.default_is", value=fmt_number(v.default, ctx.lang, digits=2)),
+                )
+            save, reset = st.columns(2)
+            if save.form_submit_button(ctx.t("settings.save"), disabled=not writable):
+                try:
+                    for v in views:
+                        if values[v.key] != v.value:
+                            settings.set_threshold(
+                                ctx.cur,
+                                pid,
+                                v.key,
+                                values[v.key],
+                                scope=ctx.scope,
+                                actor=ctx.scope.user,
+                            )
+                except settings.SettingError as exc:
+                    st.error(exc.message_de if ctx.lang == "de" else exc.message)
+                else:
+                    _saved(ctx.t("settings.saved"))
+            if reset.form_submit_button(
+                ctx.t("settings.reset"), disabled=not writable or not changed
+            ):
+                for v in views:
+                    if not v.is_default:
+                        settings.reset_threshold(
+                            ctx.cur, pid, v.key, scope=ctx.scope, actor=ctx.scope.user
+                        )
+                _saved(ctx.t("settings.saved"))
+st.caption(ctx.t("settings.as_of_now", date=fmt_date(filters.default_as_of(program), ctx.lang)))

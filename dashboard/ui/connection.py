@@ -1,0 +1,64 @@
+"""The app's one DuckDB connection per database file, and one cursor per browser session.
+
+DuckDB allows one process to attach a file once; every Streamlit session shares that
+connection through `st.cache_resource` and gets its own `cursor()`, because a DuckDB
+connection object must not be used from two threads at the same time.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from dataclasses import dataclass, field
+
+import duckdb
+import streamlit as st
+
+from dashboard import db
+from dashboard.views import demo
+
+
+@dataclass
+class _Store:
+    con: duckdb.DuckDBPyConnection
+    cursors: weakref.WeakSet = field(default_factory=weakref.WeakSet)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def _release(store: _Store) -> None:
+    # Cursors keep the file attached; close them all so a cleared cache really lets go of it.
+    for cur in list(store.cursors):
+        cur.close()
+    store.con.close()
+
+
+@st.cache_resource(show_spinner=False, on_release=_release)
+def _store(path: str) -> _Store:
+    con = db.connect(path)
+    demo.ensure_demo(con)
+    return _Store(con)
+
+
+def database_path() -> str:
+    """Returns the path of the database this process serves ($DASHBOARD_DB or the default)."""
+    return str(db.resolve_path())
+
+
+def cursor() -> duckdb.DuckDBPyConnection:
+    """Returns this session's cursor on the shared connection (created on first use)."""
+    path = database_path()
+    key = f"_cursor::{path}"
+    cur = st.session_state.get(key)
+    if cur is None:
+        store = _store(path)
+        with store.lock:
+            cur = store.con.cursor()
+            cur.execute(f"USE {db.STORE}")  # a cursor starts in the in-memory catalog
+            store.cursors.add(cur)
+        st.session_state[key] = cur
+    return cur
+
+
+def release_all() -> None:
+    """Closes every connection this process holds (tests call it between databases)."""
+    _store.clear()

@@ -1,0 +1,164 @@
+"""Tables the pages draw: data frames with translated headers and vocabulary labels.
+
+Values go into st.dataframe only (never into markdown or HTML), so no code can become markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.i18n import vocab
+from dashboard.ui.cache import cached
+from dashboard.ui.context import PageContext
+from dashboard.views import supporter as supporter_view
+
+_DATE = st.column_config.DateColumn(format="localized")
+
+
+def _labels(kind: str, values: Iterable[Any], lang: str) -> list[str]:
+    return [vocab(kind, v, lang) if isinstance(v, str) else "" for v in values]
+
+
+def _list_labels(kind: str, values: Iterable[Any], lang: str) -> list[str]:
+    return [
+        ", ".join(vocab(kind, v, lang) for v in (vals if vals is not None else []))
+        for vals in values
+    ]
+
+
+def _yes_no(ctx: PageContext, values: Iterable[Any]) -> list[str]:
+    return [
+        "" if v is None or pd.isna(v) else ctx.t("common.yes" if v else "common.no") for v in values
+    ]
+
+
+def show(
+    ctx: PageContext, frame: pd.DataFrame, columns: dict[str, str], dates: Iterable[str] = ()
+) -> None:
+    """Draws `frame` with columns renamed by catalog key ({column: key}), dates localized."""
+    if frame.empty:
+        st.caption(ctx.t("common.no_rows"))
+        return
+    renamed = frame[list(columns)].rename(columns={c: ctx.t(k) for c, k in columns.items()})
+    config = {ctx.t(columns[c]): _DATE for c in dates}
+    st.dataframe(renamed, hide_index=True, width="stretch", column_config=config)
+
+
+def matches(ctx: PageContext, frame: pd.DataFrame) -> None:
+    """Draws the supporter's matches: code, dates, goal, scope agreed, dimensions (no seeker)."""
+    view = frame.assign(
+        goal=_labels("topic", frame["goal"], ctx.lang),
+        scope_agreed=_yes_no(ctx, frame["scope_agreed"]),
+        shared_dimensions=_list_labels("dimension", frame["shared_dimensions"], ctx.lang),
+        differing_dimensions=_list_labels("dimension", frame["differing_dimensions"], ctx.lang),
+    )
+    show(
+        ctx,
+        view,
+        {
+            "match_id": "col.match",
+            "started_on": "col.started",
+            "ended_on": "col.ended",
+            "goal": "col.goal",
+            "scope_agreed": "col.scope_agreed",
+            "shared_dimensions": "col.shared",
+            "differing_dimensions": "col.differing",
+            "contacts_28d": "col.contacts_28d",
+        },
+        dates=("started_on", "ended_on"),
+    )
+
+
+def trainings(ctx: PageContext, frame: pd.DataFrame) -> None:
+    """Draws trainings with their validity on the as-of date."""
+    view = frame.assign(
+        training=_labels("training", frame["training"], ctx.lang),
+        valid=[ctx.t("supporter.valid" if v else "supporter.expired") for v in frame["valid"]],
+    )
+    show(
+        ctx,
+        view,
+        {
+            "training": "col.training",
+            "completed_on": "col.completed",
+            "valid_until": "col.valid_until",
+            "valid": "col.validity",
+        },
+        dates=("completed_on", "valid_until"),
+    )
+
+
+def supervision(ctx: PageContext, frame: pd.DataFrame) -> None:
+    """Draws the supervision and intervision sessions attended."""
+    view = frame.assign(
+        format=_labels("format", frame["format"], ctx.lang),
+        facilitator=_labels("facilitator", frame["facilitator"], ctx.lang),
+    )
+    show(
+        ctx,
+        view,
+        {"session_date": "col.date", "format": "col.format", "facilitator": "col.facilitator"},
+        dates=("session_date",),
+    )
+
+
+def contacts(ctx: PageContext, frame: pd.DataFrame) -> None:
+    """Draws contacts (evidence): date, match, duration, channel, flags, topics, referrals."""
+    view = frame.assign(
+        channel=_labels("channel", frame["channel"], ctx.lang),
+        outside_agreed_hours=_yes_no(ctx, frame["outside_agreed_hours"]),
+        private_setting=_yes_no(ctx, frame["private_setting"]),
+        crisis=_yes_no(ctx, frame["crisis"]),
+        topics=_list_labels("topic", frame["topics"], ctx.lang),
+        referral_needed=_list_labels("service", frame["referral_needed"], ctx.lang),
+        referral_made=_list_labels("service", frame["referral_made"], ctx.lang),
+    )
+    show(
+        ctx,
+        view,
+        {
+            "contact_date": "col.date",
+            "contact_id": "col.contact",
+            "match_id": "col.match",
+            "duration_min": "col.minutes",
+            "channel": "col.channel",
+            "crisis": "col.crisis",
+            "outside_agreed_hours": "col.outside_hours",
+            "private_setting": "col.private",
+            "topics": "col.topics",
+            "referral_needed": "col.referral_needed",
+            "referral_made": "col.referral_made",
+            "language": "col.language",
+        },
+        dates=("contact_date",),
+    )
+
+
+def evidence(ctx: PageContext, program_id: str, row: dict[str, Any]) -> None:
+    """Draws the records behind one signal: its contacts as a table, other ids as a list."""
+    st.caption(ctx.t("evidence.window", days=row["window_days"] or "–"))
+    found = row["evidence"] or {}
+    contact_ids = found.get("contact_ids") or []
+    if contact_ids:
+        contacts(ctx, cached(supporter_view.contacts_by_id, program_id, tuple(contact_ids)))
+    others = [
+        (kind, ", ".join(map(str, ids)))
+        for kind, ids in sorted(found.items())
+        if kind != "contact_ids" and ids
+    ]
+    if others:
+        st.dataframe(
+            pd.DataFrame(others, columns=[ctx.t("col.record_kind"), ctx.t("col.records")]).assign(
+                **{
+                    ctx.t("col.record_kind"): lambda f: _labels(
+                        "evidence", f[ctx.t("col.record_kind")], ctx.lang
+                    )
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )

@@ -1,0 +1,85 @@
+"""Small drawing helpers the pages share: severity label, audited downloads, demo banner."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from dashboard import audit
+from dashboard.i18n import vocab
+from dashboard.ui import context
+from dashboard.ui.cache import cached, clear
+from dashboard.views import demo
+from dashboard.views.attention import SEVERITY_ICONS
+
+
+def severity_label(severity: str, lang: str) -> str:
+    """Returns icon + word ('❗ High'): the word carries the meaning, never colour alone."""
+    return f"{SEVERITY_ICONS.get(severity, '')} {vocab('severity', severity, lang)}".strip()
+
+
+def download(
+    label: str,
+    data: str | bytes,
+    *,
+    file_name: str,
+    mime: str,
+    what: str,
+    program_id: str | None,
+    rows: int,
+    key: str,
+) -> None:
+    """Draws a download button whose click is written to the audit log as an `export`."""
+    st.download_button(
+        label,
+        data=data,
+        file_name=file_name,
+        mime=mime,
+        key=key,
+        on_click=_record_export,
+        args=(what, program_id, rows, file_name),
+        icon=":material/download:",
+    )
+
+
+def _record_export(what: str, program_id: str | None, rows: int, file_name: str) -> None:
+    ctx = context.get()
+    audit.record(
+        ctx.cur,
+        ctx.scope.user,
+        "export",
+        program_id,
+        {"what": what, "rows": rows, "file": file_name},
+    )
+
+
+def demo_banner() -> None:
+    """Says on every page that demo data is shown, with a one-click removal for writers."""
+    ctx = context.get()
+    programs = cached(demo.demo_programs)
+    if not programs:
+        return
+    with st.container(border=True):
+        st.markdown(f"**{ctx.t('demo.badge')}** — {ctx.t('demo.explain')}")
+        if ctx.scope.can_write and st.button(
+            ctx.t("demo.remove"), key="remove_demo", icon=":material/delete:"
+        ):
+            removed = demo.remove_demo(ctx.cur, scope=ctx.scope)
+            clear()
+            st.session_state.pop("sel_program", None)
+            st.toast(ctx.t("demo.removed", n=removed))
+            st.rerun()
+
+
+def no_program(ctx: context.PageContext) -> None:
+    """Explains an empty database (or a user without programs) and links to the import."""
+    st.info(ctx.t("empty.no_program"), icon=":material/info:")
+    st.page_link(
+        "app_pages/imports.py", label=ctx.t("empty.go_import"), icon=":material/upload_file:"
+    )
+
+
+def table(frame: Any, *, key: str | None = None, column_config: dict | None = None) -> None:
+    """Draws a sortable table across the page width without the index."""
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=column_config, key=key)

@@ -1,0 +1,77 @@
+"""Queries every page needs: which programs the user sees, which supporters, the data version."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+
+from dashboard.access import Scope
+
+
+@dataclass(frozen=True)
+class ProgramInfo:
+    """One program as the program picker shows it."""
+
+    program_id: str
+    is_demo: bool
+
+
+def data_version(con: duckdb.DuckDBPyConnection) -> str:
+    """Returns a token that changes whenever an import, removal or setting changes the data.
+
+    Page caches are keyed by it, so a new import shows up without restarting the app.
+    """
+    row = con.execute(
+        "SELECT (SELECT coalesce(max(import_id), 0) FROM imports),"
+        " (SELECT count(*) FROM imports),"
+        " (SELECT coalesce(max(finished_at)::VARCHAR, '') FROM imports),"
+        " (SELECT count(*) FROM settings),"
+        " (SELECT coalesce(max(updated_at)::VARCHAR, '') FROM settings),"
+        " (SELECT count(*) FROM programs)"
+    ).fetchone()
+    return "/".join(str(v) for v in (row or ()))
+
+
+def programs(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> list[ProgramInfo]:
+    """Returns the programs with data or an import that `scope` reaches, demo programs last."""
+    rows = con.execute(
+        """
+        SELECT program_id, bool_or(is_demo) FROM (
+          SELECT program_id, is_demo FROM programs
+          UNION ALL SELECT program_id, is_demo FROM imports
+          UNION ALL SELECT DISTINCT program_id, false FROM supporters
+        )
+        WHERE $programs IS NULL OR program_id IN (SELECT unnest($programs))
+        GROUP BY program_id ORDER BY bool_or(is_demo), program_id
+        """,
+        {"programs": scope.sql_programs()},
+    ).fetchall()
+    return [ProgramInfo(r[0], bool(r[1])) for r in rows]
+
+
+def supporter_ids(con: duckdb.DuckDBPyConnection, program_id: str, *, scope: Scope) -> list[str]:
+    """Returns the supporter codes of one program, sorted."""
+    scope.require(program_id)
+    rows = con.execute(
+        "SELECT supporter_id FROM supporters WHERE program_id = ? ORDER BY supporter_id",
+        [program_id],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def as_of_default(con: duckdb.DuckDBPyConnection, program_id: str, *, scope: Scope) -> date | None:
+    """Returns the program's stored as-of default (Settings), None meaning today."""
+    from dashboard import settings
+
+    scope.require(program_id)
+    return settings.as_of_default(con, program_id)
+
+
+def thresholds(con: duckdb.DuckDBPyConnection, program_id: str, *, scope: Scope) -> list:
+    """Returns the program's thresholds (dashboard.settings.ThresholdView), registry order."""
+    from dashboard import settings
+
+    scope.require(program_id)
+    return settings.thresholds(con, program_id)

@@ -1,0 +1,26 @@
+"""Which language a program's pages default to, when someone stored one (Settings page).
+
+dashboard.settings owns the `language` program setting and its default ('en'); the UI only
+follows it when it was set on purpose, otherwise the browser's locale decides.
+"""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+
+LANGUAGE_KEY = "language"
+
+
+def stored_language(con: duckdb.DuckDBPyConnection, program_id: str | None) -> str | None:
+    """Returns the language stored for the program (its own row over the '*' row), or None."""
+    row = con.execute(
+        "SELECT value FROM settings WHERE key = $key AND program_id IN ('*', $program)"
+        " ORDER BY program_id = $program DESC LIMIT 1",
+        {"key": LANGUAGE_KEY, "program": program_id or "*"},
+    ).fetchone()
+    if row is None:
+        return None
+    value = json.loads(row[0])
+    return value if value in ("de", "en") else None
