@@ -1,0 +1,87 @@
+"""The printable agenda: grouped by action, most urgent first, every data value escaped."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dashboard import agenda
+from dashboard.views import attention
+
+
+def _signal(subject: str, signal_id: str, action: str, severity: str, **extra: object) -> dict:
+    return {
+        "program_id": "p1",
+        "signal_id": signal_id,
+        "action": action,
+        "severity": severity,
+        "subject_type": "supporter",
+        "subject_id": subject,
+        "value": extra.get("value", 14.5),
+        "threshold": extra.get("threshold", 10.0),
+        "window_days": 28,
+        "message": f"{subject} message",
+        "message_de": f"{subject} Meldung",
+        "evidence": {"contact_ids": ["c1", "c2"]},
+        "since": extra.get("since"),
+    }
+
+
+SIGNALS = [
+    _signal("S-low", "S-SILENT", "supervision", "low"),
+    _signal("S-net", "N-GAP", "networking", "high"),
+    _signal("S-high", "S-STRESS", "supervision", "high", since=date(2026, 11, 2)),
+    _signal("S-train", "T-BASICS", "training", "medium"),
+]
+
+
+def test_rows_are_ordered_by_action_then_severity() -> None:
+    rows = attention.to_rows(SIGNALS, "en")
+    assert [(r["action"], r["severity"]) for r in rows] == [
+        ("supervision", "high"),
+        ("supervision", "low"),
+        ("training", "medium"),
+        ("networking", "high"),
+    ]
+
+
+def test_the_sentence_follows_the_language() -> None:
+    assert attention.to_rows(SIGNALS[:1], "de")[0]["sentence"] == "S-low Meldung"
+    assert attention.to_rows(SIGNALS[:1], "en")[0]["sentence"] == "S-low message"
+
+
+def test_filters_keep_only_the_chosen_actions_and_severities() -> None:
+    rows = attention.to_rows(SIGNALS, "en")
+    chosen = attention.select(rows, ["supervision"], ["high"])
+    assert [r["subject_id"] for r in chosen] == ["S-high"]
+
+
+def test_agenda_has_one_section_per_action_in_order_with_german_labels() -> None:
+    html = agenda.render(
+        attention.to_rows(SIGNALS, "de"),
+        program_id="p1",
+        as_of=date(2026, 11, 20),
+        lang="de",
+        generated_on=date(2026, 11, 21),
+    )
+    assert html.index("Supervision (2)") < html.index("Schulung (1)") < html.index("Vernetzung (1)")
+    assert "Stichtag 20.11.2026" in html
+    assert "❗ Hoch" in html  # severity as icon and word
+    assert "02.11.2026" in html  # since
+    assert "14,5 (Schwelle 10)" in html
+
+
+def test_agenda_escapes_every_value_from_the_data() -> None:
+    evil = _signal("<script>alert(1)</script>", "S-STRESS", "supervision", "high")
+    evil["message"] = '<img src=x onerror="alert(2)">'
+    html = agenda.render(
+        attention.to_rows([evil], "en"), program_id="<b>p</b>", as_of=date(2026, 11, 20), lang="en"
+    )
+    assert "<script>" not in html and "<img" not in html and "<b>p</b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;b&gt;p&lt;/b&gt;" in html
+
+
+def test_csv_rows_count_evidence_instead_of_listing_ids() -> None:
+    (row,) = attention.csv_rows(attention.to_rows(SIGNALS[:1], "en"))
+    assert row["evidence"] == "contact_ids:2"
+    assert "c1" not in str(row)
