@@ -1,0 +1,85 @@
+"""The importer: CSV exports in, contract checked in DuckDB, written atomically or not at all.
+
+    report = import_paths(con, "my-program", ["exports/"], scope=Scope.local_operator())
+    report.exit_code   # 0 committed, 1 rows rejected, 2 unusable input
+
+Stages: sniff.py (encoding, delimiter) → headers.py (which export, which column) →
+stage.py (one typed pass with error flags) → keys.py (duplicates, references) →
+checks.py (error details, only for flagged rows) → commit.py (one transaction).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+
+import duckdb
+
+from ..access import Scope
+from . import pipeline
+from .manage import errors_csv, list_imports, quarantine_csv, remove_import
+from .report import FileReport, ImportReport, RowError
+from .uploads import Upload, expand_paths
+
+__all__ = [
+    "FileReport",
+    "ImportReport",
+    "RowError",
+    "Upload",
+    "errors_csv",
+    "expand_paths",
+    "import_paths",
+    "import_uploads",
+    "list_imports",
+    "quarantine_csv",
+    "remove_import",
+    "validate_uploads",
+]
+
+
+def validate_uploads(
+    con: duckdb.DuckDBPyConnection, program_id: str, uploads: Sequence[Upload], *, scope: Scope
+) -> ImportReport:
+    """Returns what importing `uploads` would do, without writing anything (a dry run)."""
+    scope.require(program_id)
+    return pipeline.run(con, program_id, uploads, write=False)
+
+
+def import_uploads(
+    con: duckdb.DuckDBPyConnection,
+    program_id: str,
+    uploads: Sequence[Upload],
+    *,
+    accept_valid: bool = False,
+    imported_by: str = "local",
+    is_demo: bool = False,
+    scope: Scope,
+) -> ImportReport:
+    """Returns the report of importing `uploads` into `program_id` in one transaction.
+
+    With any error nothing is written, unless `accept_valid`: then the valid rows commit and
+    the rejected ones go to the quarantine table. Unusable files never commit anything.
+    """
+    scope.require(program_id, write=True)
+    return pipeline.run(
+        con, program_id, uploads, write=True, accept_valid=accept_valid,
+        imported_by=imported_by, is_demo=is_demo,
+    )  # fmt: skip
+
+
+def import_paths(
+    con: duckdb.DuckDBPyConnection,
+    program_id: str,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    accept_valid: bool = False,
+    imported_by: str = "local",
+    is_demo: bool = False,
+    scope: Scope,
+) -> ImportReport:
+    """Returns the report of importing files (a folder stands for its *.csv files)."""
+    uploads = [Upload.from_path(p) for p in expand_paths(paths)]
+    return import_uploads(
+        con, program_id, uploads, accept_valid=accept_valid, imported_by=imported_by,
+        is_demo=is_demo, scope=scope,
+    )  # fmt: skip

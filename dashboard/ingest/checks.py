@@ -1,0 +1,115 @@
+"""Error details for flagged rows: which cell broke which rule, as rows of a TEMP table.
+
+Only runs when the staging pass flagged rows. The file is read again as raw text, cut down
+to the flagged rows, and every rule inserts its hits into the errors table with the message
+built in SQL (English and German), so even a million errors never loop through Python.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+from . import messages, rules
+from .stage import StagedFile, bind
+
+ERRORS_DDL = """
+CREATE TEMP TABLE {name} (
+  file_idx INTEGER, rid BIGINT, line BIGINT, colpos INTEGER, "column" VARCHAR,
+  value VARCHAR, code VARCHAR, message VARCHAR, message_de VARCHAR
+)"""
+
+
+def create_errors_table(cur: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Creates the (TEMP) table every check writes its findings into."""
+    cur.execute(ERRORS_DDL.format(name=name))
+
+
+def insert_sql(
+    errors: str,
+    source: str,
+    value: str,
+    where: str,
+    *,
+    file_idx: str = "$file_idx",
+    code: str = "$code",
+    en: str = "$en",
+    de: str = "$de",
+) -> str:
+    """Returns the INSERT that records one rule's hits; every argument is SQL over `source`.
+
+    `source` provides _rid and _line_no; `en`/`de` are message templates holding {value}.
+    The defaults bind $file_idx, $code, $en, $de; $colpos and $column are always bound.
+    """
+    shown = f"coalesce({value}, '')"
+    return (
+        f"INSERT INTO {errors} SELECT {file_idx}, _rid, _line_no, $colpos, $column, {shown}, "
+        f"{code}, replace({en}, '{{value}}', {shown}), replace({de}, '{{value}}', {shown}) "
+        f"FROM {source} WHERE {where}"
+    )
+
+
+def collect_cell_errors(cur: duckdb.DuckDBPyConnection, staged: StagedFile, errors: str) -> str:
+    """Records every cell error of the flagged rows; returns the table of flagged raw rows.
+
+    That table (`_rid`, `_line_no`, the raw cells c0..) also feeds the quarantine.
+    """
+    assert staged.source is not None
+    source, raw, bad = staged.source, f"{staged.table}_raw", f"{staged.table}_bad"
+    cur.execute(f"CREATE TEMP TABLE {raw} AS SELECT * FROM {source.read_sql()}", source.params())
+    cur.execute(
+        f"CREATE TEMP TABLE {bad} AS SELECT r.rowid AS _rid, {source.line_sql('r')} AS _line_no, "
+        f"r.* FROM {raw} r WHERE r.rowid IN (SELECT rowid FROM {staged.table} WHERE _bad)"
+    )
+    cur.execute(f"DROP TABLE {raw}")
+    positions = {name: pos for pos, name in staged.match.positions.items()}
+    for check in staged.checks():
+        _record(cur, staged, check, positions[check.column], errors, bad)
+    if source.normalised:
+        en, de = messages.error_text("extra_cells")
+        params = _base(staged, -1, "", "extra_cells", en, de)
+        sql = insert_sql(errors, bad, "NULL", "_extra = '1'")
+        cur.execute(sql, bind(sql, params))
+    return bad
+
+
+def _record(
+    cur: duckdb.DuckDBPyConnection,
+    staged: StagedFile,
+    check: rules.Check,
+    colpos: int,
+    errors: str,
+    bad: str,
+) -> None:
+    spec = staged.export.column(check.column)
+    ref = staged.refs[check.column]
+    en, de = messages.cell_templates(check.code, check.column, check.detail)
+    params = _base(staged, colpos, check.column, check.code, en, de) | staged.params()
+    source, where = bad, f"coalesce({check.condition}, false)"
+    value = rules.shown_sql(rules.value_sql(ref), spec.kind == "code")
+    if check.code == "identifier":
+        value = f"'{messages.REDACTED}'"
+    elif check.code == "bad_list_element":  # one error per element that is not allowed
+        typed = rules.typed_sql(spec, ref, staged.decimal_comma)
+        source = (
+            f"(SELECT _rid, _line_no, unnest({typed}) AS _element FROM {bad} "
+            f"WHERE {rules.value_sql(ref)} IS NOT NULL)"
+        )
+        where = f"NOT list_contains($allowed_{spec.name}, _element)"
+        value = rules.shown_sql("_element", False)
+    sql = insert_sql(errors, source, value, where)
+    cur.execute(sql, bind(sql, params))
+
+
+def _base(
+    staged: StagedFile, colpos: int, column: str, code: str, en: str, de: str
+) -> dict[str, Any]:
+    return {
+        "file_idx": staged.index,
+        "colpos": colpos,
+        "column": column,
+        "code": code,
+        "en": en,
+        "de": de,
+    }

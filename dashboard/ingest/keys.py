@@ -1,0 +1,145 @@
+"""Rules across rows: primary keys unique within the upload, references that resolve.
+
+Run per export in load order (parents first), on the typed staging tables. A reference
+resolves against the parent's rows in this upload that passed their own checks, or the
+program's rows already in the database. Hits go to the errors table and flag the row `_bad`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import duckdb
+
+from schemas import EXPORTS, ForeignKey
+
+from . import messages, rules
+from .checks import insert_sql
+from .rules import ident
+from .stage import StagedFile, bind
+
+
+def check_keys(
+    cur: duckdb.DuckDBPyConnection,
+    files: Sequence[StagedFile],
+    everything: Sequence[StagedFile],
+    errors: str,
+    program_id: str,
+) -> None:
+    """Records duplicate keys and broken references of `files` (all of one export)."""
+    if not files:
+        return
+    _duplicates(cur, files, errors)
+    for fk in files[0].export.foreign_keys:
+        parents = [f for f in everything if f.export.name == fk.ref_export]
+        for staged in files:
+            _references(cur, staged, fk, parents, errors, program_id)
+    for staged in files:
+        cur.execute(
+            f"UPDATE {staged.table} SET _bad = true WHERE NOT _bad AND rowid IN "
+            f"(SELECT rid FROM {errors} WHERE file_idx = $i)",
+            {"i": staged.index},
+        )
+
+
+def _key_select(staged: StagedFile, key: Sequence[str]) -> str:
+    present = {c.name for c in staged.columns}
+    cols = [ident(k) if k in present else f"NULL::VARCHAR AS {ident(k)}" for k in key]
+    required = [ident(k) for k in key if k in present and staged.export.column(k).required]
+    usable = " AND ".join(f"{r} IS NOT NULL" for r in required) or "true"
+    return (
+        f"SELECT {staged.index} AS _f, rowid AS _rid, {staged.line_sql()} AS _line_no, "
+        f"{', '.join(cols)} FROM {staged.table} WHERE NOT _blank AND {usable}"
+    )
+
+
+def _duplicates(cur: duckdb.DuckDBPyConnection, files: Sequence[StagedFile], errors: str) -> None:
+    key = files[0].export.primary_key
+    union = " UNION ALL ".join(_key_select(f, key) for f in files)
+    keys = ", ".join(ident(k) for k in key)
+    found = cur.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM ({union}) GROUP BY {keys} HAVING count(*) > 1)"
+    ).fetchone()
+    if not found or not found[0]:
+        return
+    window = f"(PARTITION BY {keys} ORDER BY _f, _rid)"
+    shown = rules.shown_sql(
+        "concat_ws(' / ', " + ", ".join(f"{ident(k)}::VARCHAR" for k in key) + ")", True
+    )
+    ranked = (
+        f"(SELECT *, row_number() OVER {window} AS _n, first_value(_f) OVER {window} AS _ff, "
+        f"first_value(_line_no) OVER {window} AS _fl FROM ({union}))"
+    )
+    where_file = "CASE WHEN _ff = _f THEN '' ELSE list_extract($names, _ff + 1) || ', ' END"
+    en, de = messages.cell_templates("duplicate_key", "+".join(key), "{detail}")
+    sql = insert_sql(
+        errors, ranked, shown, "_n > 1", file_idx="_f",
+        en=f"replace($en, '{{detail}}', {where_file} || 'line ' || _fl)",
+        de=f"replace($de, '{{detail}}', {where_file} || 'Zeile ' || _fl)",
+    )  # fmt: skip
+    params = {
+        "colpos": _position(files[0], key[0]),
+        "column": "+".join(key),
+        "code": "duplicate_key",
+        "en": en,
+        "de": de,
+        "names": [f.upload.name for f in sorted(files, key=lambda f: f.index)],
+    }
+    cur.execute(sql, bind(sql, params))
+
+
+def _references(
+    cur: duckdb.DuckDBPyConnection,
+    staged: StagedFile,
+    fk: ForeignKey,
+    parents: Sequence[StagedFile],
+    errors: str,
+    program_id: str,
+) -> None:
+    present = {c.name for c in staged.columns}
+    if not set(fk.columns) <= present:
+        return
+    child = [ident(c) for c in fk.columns]
+    pairs = zip(fk.ref_columns, child, strict=True)
+    match = " AND ".join(f"p.{ident(r)} = s.{c}" for r, c in pairs)
+    valid_parent = [
+        f"EXISTS (SELECT 1 FROM {p.table} p WHERE NOT p._blank AND NOT p._bad AND {match})"
+        for p in parents
+    ]
+    any_parent = [f"EXISTS (SELECT 1 FROM {p.table} p WHERE {match})" for p in parents]
+    stored = (
+        f"EXISTS (SELECT 1 FROM {ident(fk.ref_export)} p WHERE p.program_id = $program AND {match})"
+    )
+    shapes = " AND ".join(rules.code_ok_sql(c) for c in child)
+    rejected = " OR ".join(any_parent) or "false"
+    source = (
+        f"(SELECT rowid AS _rid, {staged.line_sql()} AS _line_no, {', '.join(child)}, "
+        f"{rejected} AS _rejected FROM {staged.table} s WHERE NOT s._blank AND {shapes} "
+        f"AND NOT ({' OR '.join([*valid_parent, stored])}))"
+    )
+    title = EXPORTS[fk.ref_export].file_name
+    miss = messages.cell_templates("missing_reference", fk.columns[0], title)
+    rej = messages.cell_templates("rejected_reference", fk.columns[0], title)
+    sql = insert_sql(
+        errors, source, rules.shown_sql(child[0], True), "true",
+        code="CASE WHEN _rejected THEN $rcode ELSE $code END",
+        en="CASE WHEN _rejected THEN $ren ELSE $en END",
+        de="CASE WHEN _rejected THEN $rde ELSE $de END",
+    )  # fmt: skip
+    params = {
+        "file_idx": staged.index,
+        "colpos": _position(staged, fk.columns[0]),
+        "column": fk.columns[0],
+        "code": "missing_reference",
+        "rcode": "rejected_reference",
+        "en": miss[0],
+        "de": miss[1],
+        "ren": rej[0],
+        "rde": rej[1],
+        "program": program_id,
+    }
+    cur.execute(sql, bind(sql, params))
+
+
+def _position(staged: StagedFile, column: str) -> int:
+    return next((p for p, name in staged.match.positions.items() if name == column), -1)

@@ -1,0 +1,99 @@
+"""Past imports: list them, remove one, export its quarantined rows for correction."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import duckdb
+
+from schemas import EXPORTS
+
+from .. import audit
+from ..access import Scope
+from ..privacy import to_safe_csv
+from ..transaction import transaction
+from .report import ImportReport
+from .rules import ident
+
+IMPORT_COLUMNS = (
+    "import_id", "program_id", "started_at", "finished_at", "imported_by", "status", "is_demo",
+    "files", "rows_valid", "rows_rejected",
+)  # fmt: skip
+
+
+def list_imports(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> list[dict[str, Any]]:
+    """Returns the imports of the programs `scope` reaches, newest first (files as a list)."""
+    rows = con.execute(
+        f"SELECT {', '.join(IMPORT_COLUMNS)} FROM imports "
+        "WHERE ? IS NULL OR program_id IN (SELECT unnest(?)) ORDER BY import_id DESC",
+        [scope.sql_programs(), scope.sql_programs()],
+    ).fetchall()
+    found = [dict(zip(IMPORT_COLUMNS, row, strict=True)) for row in rows]
+    for entry in found:
+        entry["files"] = json.loads(entry["files"]) if entry["files"] else []
+    return found
+
+
+def remove_import(
+    con: duckdb.DuckDBPyConnection, import_id: int, *, scope: Scope, actor: str | None = None
+) -> dict[str, int]:
+    """Deletes the rows import `import_id` wrote and its quarantine; returns rows per table.
+
+    The import stays listed with status 'removed'. Rows it replaced are not restored:
+    re-upload the previous export to get them back. KeyError for an unknown import.
+    """
+    program_id = _program_of(con, import_id)
+    scope.require(program_id, write=True)
+    removed: dict[str, int] = {}
+    with transaction(con):
+        for name in EXPORTS:
+            row = con.execute(
+                f"DELETE FROM {ident(name)} WHERE import_id = ? AND program_id = ?",
+                [import_id, program_id],
+            ).fetchone()
+            removed[name] = int(row[0]) if row else 0
+        con.execute("DELETE FROM quarantine WHERE import_id = ?", [import_id])
+        con.execute("UPDATE imports SET status = 'removed' WHERE import_id = ?", [import_id])
+        detail = {"import_id": import_id, "rows_removed": sum(removed.values())}
+        audit.record(con, actor or scope.user, "removal", program_id, detail)
+    return removed
+
+
+def quarantine_csv(
+    con: duckdb.DuckDBPyConnection, import_id: int, *, scope: Scope, export: str | None = None
+) -> str:
+    """Returns the rejected rows of an import as CSV, with their line and problems.
+
+    Columns: file, line, export, problems, then the contract columns (of `export`, or of every
+    export present). Cells a spreadsheet would run as a formula are neutralised.
+    """
+    program_id = _program_of(con, import_id)
+    scope.require(program_id)
+    rows = con.execute(
+        "SELECT file, line, export, record, errors FROM quarantine WHERE import_id = ? "
+        "AND (? IS NULL OR export = ?) ORDER BY file, line",
+        [import_id, export, export],
+    ).fetchall()
+    exports = [export] if export else sorted({r[2] for r in rows}, key=list(EXPORTS).index)
+    columns = list(dict.fromkeys(c.name for e in exports for c in EXPORTS[e].columns))
+    records = []
+    for file, line, name, record, errors in rows:
+        problems = "; ".join(e["message"] for e in json.loads(errors))
+        entry = {"file": file, "line": line, "export": name, "problems": problems}
+        records.append(entry | json.loads(record))
+    return to_safe_csv(records, ["file", "line", "export", "problems", *columns])
+
+
+def errors_csv(report: ImportReport, lang: str = "en") -> str:
+    """Returns the report's errors as CSV (file, line, column, value, code, message)."""
+    german = lang.lower().startswith("de")
+    rows = [e.as_dict() | {"message": e.message_de if german else e.message} for e in report.errors]
+    return to_safe_csv(rows, ["file", "line", "column", "value", "code", "message"])
+
+
+def _program_of(con: duckdb.DuckDBPyConnection, import_id: int) -> str:
+    row = con.execute("SELECT program_id FROM imports WHERE import_id = ?", [import_id]).fetchone()
+    if row is None:
+        raise KeyError(f"no import {import_id}")
+    return str(row[0])

@@ -1,0 +1,229 @@
+"""One upload from bytes to report: sniff → map headers → stage → check → (commit).
+
+Runs on a private cursor; every intermediate table is TEMP (connection-local, never in the
+store file) and dropped at the end, and transcoded copies live in a private temp folder.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+
+from schemas import LOAD_ORDER
+
+from . import messages, rules
+from .checks import collect_cell_errors, create_errors_table
+from .commit import commit
+from .headers import HeaderMatch, recognise
+from .keys import check_keys
+from .report import FileReport, ImportReport, RowError
+from .rules import ident
+from .sniff import UnusableFile, sniff
+from .stage import StagedFile, stage
+from .uploads import Upload
+
+MAX_LISTED_ERRORS = 100_000  # the report lists this many; counts and quarantine hold all
+PROGRAM_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def run(
+    con: duckdb.DuckDBPyConnection,
+    program_id: str,
+    uploads: Sequence[Upload],
+    *,
+    write: bool,
+    accept_valid: bool = False,
+    imported_by: str = "local",
+    is_demo: bool = False,
+) -> ImportReport:
+    """Returns the report of checking `uploads`; with `write`, commits per the rules above."""
+    if not PROGRAM_ID.fullmatch(program_id):
+        raise ValueError("program id must be 1-64 letters, digits, '_' or '-'")
+    if not uploads:
+        raise ValueError("no files to import")
+    started = datetime.now()
+    report = ImportReport(program_id, False, [], [], accept_valid=accept_valid)
+    cur = private_cursor(con)
+    prefix = f"_ingest_{uuid.uuid4().hex[:10]}"
+    try:
+        with tempfile.TemporaryDirectory(prefix="dashboard-import-") as folder:
+            files = _stage_all(cur, uploads, report, prefix, Path(folder))
+            quarantined = _check_all(cur, files, report, f"{prefix}_errors", program_id)
+            if write and not report.unusable and (accept_valid or not report.errors):
+                report.import_id = commit(
+                    cur, files, program_id, quarantined=quarantined, errors=f"{prefix}_errors",
+                    imported_by=imported_by, is_demo=is_demo, started_at=started,
+                )  # fmt: skip
+                report.committed = True
+    finally:
+        _drop_temp(cur, prefix)
+        cur.close()
+    return report
+
+
+def private_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """Returns a new cursor on `con`'s database, using the same default catalog."""
+    row = con.execute("SELECT current_database()").fetchone()
+    cur = con.cursor()
+    if row:
+        cur.execute(f"USE {ident(row[0])}")
+    return cur
+
+
+def _stage_all(
+    cur: duckdb.DuckDBPyConnection,
+    uploads: Sequence[Upload],
+    report: ImportReport,
+    prefix: str,
+    folder: Path,
+) -> list[StagedFile]:
+    files: list[StagedFile] = []
+    for index, upload in enumerate(uploads):
+        file_report = FileReport(file=upload.name, export=None, sha256=upload.sha256)
+        report.files.append(file_report)
+        try:
+            staged = _prepare(index, upload, file_report, f"{prefix}_{index}")
+            stage(cur, staged, folder)
+        except UnusableFile as problem:
+            _refuse(report, upload.name, problem)
+            continue
+        files.append(staged)
+    return files
+
+
+def _prepare(index: int, upload: Upload, file_report: FileReport, table: str) -> StagedFile:
+    sniffed = sniff(upload.data)
+    match, rivals = recognise(sniffed.header, upload.name)
+    _header_problems(match, rivals)
+    file_report.export = match.export
+    staged = StagedFile(index, upload, sniffed, match, file_report, table)
+    _notices(staged)
+    return staged
+
+
+def _header_problems(match: HeaderMatch, rivals: list[str]) -> None:
+    if rivals:
+        names = ", ".join([match.export, *rivals])
+        raise UnusableFile("ambiguous_file", column=match.export, detail=names)
+    if match.ok:
+        return
+    if len(match.unknown) > len(match.positions):  # not even close to this export
+        raise UnusableFile("unrecognised_file", detail=f"closest: {match.export}")
+    problems = [UnusableFile("unknown_column", value=cell) for cell in match.unknown]
+    problems += [UnusableFile("duplicate_column", column=c) for c in match.duplicates]
+    problems += [
+        UnusableFile("missing_column", column=c, detail=match.export) for c in match.missing
+    ]
+    raise _Several(problems, match.export)
+
+
+class _Several(UnusableFile):
+    """Several header problems of one file, reported together."""
+
+    def __init__(self, problems: list[UnusableFile], export: str) -> None:
+        super().__init__(problems[0].code)
+        self.problems = problems
+        self.export = export
+
+
+def _refuse(report: ImportReport, name: str, problem: UnusableFile) -> None:
+    report.unusable = True
+    problems = problem.problems if isinstance(problem, _Several) else [problem]
+    if isinstance(problem, _Several):
+        report.files[-1].export = problem.export
+    for p in problems:
+        header_level = p.code in ("unknown_column", "duplicate_column", "missing_column")
+        value = _shown(p.value)
+        en, de = messages.error_text(p.code, p.column, value, p.detail)
+        column = value if p.code == "unknown_column" else p.column
+        line = 1 if header_level else 0
+        report.errors.append(RowError(name, line, column, value, p.code, en, de))
+
+
+def _shown(value: str) -> str:
+    if re.search(rules.GUARD_ANY, value):
+        return messages.REDACTED
+    return value if len(value) <= rules.SHOWN_CHARS else value[: rules.SHOWN_CHARS] + "…"
+
+
+def _notices(staged: StagedFile) -> None:
+    sniffed, match, add = staged.sniffed, staged.match, staged.report
+    found: list[tuple[str, str]] = []
+    if sniffed.transcoded:
+        found.append(("encoding", sniffed.encoding))
+    if sniffed.delimiter != ",":
+        found.append(("delimiter", "tab" if sniffed.delimiter == "\t" else sniffed.delimiter))
+    if match.tool_columns:
+        found.append(("tool_columns", ", ".join(match.tool_columns)))
+    if match.group_prefixed:
+        found.append(("group_prefixes", str(match.group_prefixed)))
+    if sniffed.hxl:
+        found.append(("hxl", ""))
+    if match.aliases:
+        found.append(("aliases", ", ".join(match.aliases)))
+    for code, detail in found:
+        en, de = messages.notice_text(code, detail)
+        add.notices.append(en)
+        add.notices_de.append(de)
+
+
+def _check_all(
+    cur: duckdb.DuckDBPyConnection,
+    files: list[StagedFile],
+    report: ImportReport,
+    errors: str,
+    program_id: str,
+) -> dict[int, str]:
+    """Runs the cross-row checks and the error details; returns file index -> flagged rows."""
+    create_errors_table(cur, errors)
+    for name in LOAD_ORDER:
+        mine = [f for f in files if f.export.name == name]
+        check_keys(cur, mine, files, errors, program_id)
+    flagged: dict[int, str] = {}
+    for staged in files:
+        row = cur.execute(f"SELECT count(*) FILTER (_bad) FROM {staged.table}").fetchone()
+        staged.bad_rows = int(row[0]) if row else 0
+        staged.report.rows_rejected = staged.bad_rows
+        staged.report.rows_valid = staged.report.rows_read - staged.bad_rows
+        if staged.bad_rows:
+            flagged[staged.index] = collect_cell_errors(cur, staged, errors)
+        if not staged.report.rows_read:
+            en, de = messages.notice_text("no_rows")
+            staged.report.notices.append(en)
+            staged.report.notices_de.append(de)
+    _fetch_errors(cur, files, report, errors)
+    return flagged
+
+
+def _fetch_errors(
+    cur: duckdb.DuckDBPyConnection, files: list[StagedFile], report: ImportReport, errors: str
+) -> None:
+    names = {f.index: f.upload.name for f in files}
+    rows = cur.execute(
+        f'SELECT file_idx, line, "column", value, code, message, message_de FROM {errors} '
+        "ORDER BY file_idx, line, colpos, code, value LIMIT ?",
+        [MAX_LISTED_ERRORS + 1],
+    ).fetchall()
+    total_row = cur.execute(f"SELECT count(*) FROM {errors}").fetchone()
+    total = int(total_row[0]) if total_row else 0
+    for f, line, column, value, code, en, de in rows[:MAX_LISTED_ERRORS]:
+        report.errors.append(RowError(names[f], int(line), column, value, code, en, de))
+    if total > MAX_LISTED_ERRORS and report.files:
+        en, de = messages.notice_text("errors_omitted", str(total - MAX_LISTED_ERRORS))
+        report.files[0].notices.append(en)
+        report.files[0].notices_de.append(de)
+
+
+def _drop_temp(cur: duckdb.DuckDBPyConnection, prefix: str) -> None:
+    tables = cur.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, ?)",
+        [prefix],
+    ).fetchall()
+    for (name,) in tables:
+        cur.execute(f"DROP TABLE IF EXISTS temp.main.{ident(name)}")

@@ -1,0 +1,177 @@
+"""The contract's cell rules as DuckDB SQL: how raw text becomes a typed value, and when it fails.
+
+Each rule is one SQL condition over a raw VARCHAR column (true = error). The same conditions
+build the per-row `_bad` flag of the staging pass and, only for flagged rows, the detailed
+error records. Identifiers come from the registry; vocabularies and bounds are bound as
+named parameters (`$allowed_<column>`, `$min_<column>`, `$max_<column>`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from schemas import ColumnSpec
+
+TRUE_WORDS = ("true", "yes", "ja", "1", "wahr")
+FALSE_WORDS = ("false", "no", "nein", "0", "falsch")
+X_WORD = "x"  # a ticked box; when a column only ever holds x, empty means false
+DATE_FORMATS = ("%d.%m.%Y", "%d/%m/%Y")  # ISO dates and timestamps go through a cast
+FIRST_YEAR, LAST_YEAR = 1900, 2099
+CODE_SHAPE = "[A-Za-z0-9_-]{2,32}"  # schemas.fields.CODE_PATTERN without its lookahead
+GUARD_ANY = "@|[0-9]{6}"  # e-mail or phone number: never echoed, whatever the column
+GUARD_CODE = r"@|\s|[0-9]{6}"  # schemas.fields.IDENTIFIER_GUARD; a space marks a name
+LIST_SPLIT = r"[|,;\s]+"
+SHOWN_CHARS = 40
+
+
+@dataclass(frozen=True)
+class Check:
+    """One rule on one column: error `code` where `condition` holds."""
+
+    code: str
+    column: str
+    condition: str
+    detail: str = ""
+
+
+def ident(name: str) -> str:
+    """Returns `name` quoted as a SQL identifier (names come from the registry or c<n>)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def value_sql(ref: str) -> str:
+    """Returns the cell as trimmed text, NULL when empty."""
+    return f"nullif(trim({ref}), '')"
+
+
+def typed_sql(spec: ColumnSpec, ref: str, decimal_comma: bool) -> str:
+    """Returns the SQL turning raw cell `ref` into the column's type; NULL when it cannot.
+
+    Booleans stay a small code here (0 false, 1 true, 2 x) so the staging pass can tell
+    whether a column is an x-column; `stored_sql` makes them BOOLEAN.
+    """
+    v = value_sql(ref)
+    if spec.kind == "date":
+        parsed = f"try_cast(try_strptime(split_part({v}, ' ', 1), {list(DATE_FORMATS)}) AS DATE)"
+        day = f"coalesce(try_cast({v} AS DATE), {parsed})"
+        return f"CASE WHEN year({day}) BETWEEN {FIRST_YEAR} AND {LAST_YEAR} THEN {day} END"
+    if spec.kind in ("integer", "number"):
+        number = f"try_cast({_decimal(v, decimal_comma)} AS DOUBLE)"
+        if spec.kind == "number":
+            return f"CASE WHEN isfinite({number}) THEN {number} END"
+        return f"CASE WHEN {number} = trunc({number}) THEN try_cast({number} AS INTEGER) END"
+    if spec.kind == "bool":
+        return (
+            f"(CASE WHEN lower({v}) IN {_words(TRUE_WORDS)} THEN 1 "
+            f"WHEN lower({v}) IN {_words(FALSE_WORDS)} THEN 0 "
+            f"WHEN lower({v}) = '{X_WORD}' THEN 2 END)::UTINYINT"
+        )
+    if spec.kind == "enum":
+        return f"lower({v})"
+    if spec.kind == "enum_list":
+        return f"list_filter(string_split_regex(lower({v}), '{LIST_SPLIT}'), x -> x <> '')"
+    return v
+
+
+def stored_sql(spec: ColumnSpec, ref: str) -> str:
+    """Returns the SQL turning a staged column into what the store holds."""
+    if spec.kind == "bool":
+        return f"coalesce({ref} > 0, CASE WHEN $x_{spec.name} THEN false END)"
+    return ref
+
+
+def checks(spec: ColumnSpec, ref: str, decimal_comma: bool) -> list[Check]:
+    """Returns every rule of `spec` as a condition over raw cell `ref`."""
+    v, typed = value_sql(ref), typed_sql(spec, ref, decimal_comma)
+    found: list[Check] = []
+    if spec.required:
+        found.append(Check("required", spec.name, f"{v} IS NULL"))
+    kind_code = {"date": "not_a_date", "integer": "not_an_integer", "number": "not_a_number"}
+    if spec.kind in kind_code or spec.kind == "bool":
+        code = kind_code.get(spec.kind, "not_a_boolean")
+        found.append(Check(code, spec.name, f"{v} IS NOT NULL AND {typed} IS NULL"))
+    if spec.minimum is not None or spec.maximum is not None:
+        found.append(Check("out_of_range", spec.name, _range(spec, typed), _bounds(spec)))
+    if spec.kind == "enum":
+        cond = f"{v} IS NOT NULL AND NOT list_contains($allowed_{spec.name}, {typed})"
+        found.append(Check("not_in_vocabulary", spec.name, cond, allowed_text(spec)))
+    if spec.kind == "enum_list":
+        cond = f"{v} IS NOT NULL AND NOT list_has_all($allowed_{spec.name}, {typed})"
+        found.append(Check("bad_list_element", spec.name, cond, allowed_text(spec)))
+    if spec.kind == "code":
+        found.append(Check("identifier", spec.name, f"regexp_matches({v}, '{GUARD_CODE}')"))
+        bad_shape = (
+            f"NOT regexp_full_match({v}, '{CODE_SHAPE}') "
+            f"AND NOT regexp_matches({v}, '{GUARD_CODE}')"
+        )
+        found.append(Check("bad_code", spec.name, bad_shape))
+    return found
+
+
+def date_order_check(later: ColumnSpec, earlier: ColumnSpec, refs: dict[str, str]) -> Check:
+    """Returns the rule `later` >= `earlier` (both optional: only checked when both are set)."""
+    a = typed_sql(later, refs[later.name], False)
+    b = typed_sql(earlier, refs[earlier.name], False)
+    return Check("date_order", later.name, f"{a} < {b}", earlier.name)
+
+
+def parameters(spec: ColumnSpec) -> dict[str, Any]:
+    """Returns the named parameters the rules of `spec` refer to."""
+    params: dict[str, Any] = {}
+    if spec.kind in ("enum", "enum_list"):
+        params[f"allowed_{spec.name}"] = list(spec.values)
+    if spec.minimum is not None:
+        params[f"min_{spec.name}"] = spec.minimum
+    if spec.maximum is not None:
+        params[f"max_{spec.name}"] = spec.maximum
+    return params
+
+
+def code_ok_sql(expr: str) -> str:
+    """Returns SQL that is true when `expr` is a well-formed code (and no identifier)."""
+    return (
+        f"regexp_full_match({expr}, '{CODE_SHAPE}') AND NOT regexp_matches({expr}, '{GUARD_CODE}')"
+    )
+
+
+def shown_sql(expr: str, code_column: bool) -> str:
+    """Returns SQL showing a value in an error: identifiers redacted, long text cut."""
+    guard = GUARD_CODE if code_column else GUARD_ANY
+    return (
+        f"CASE WHEN regexp_matches({expr}, '{guard}') THEN 'REDACTED' "
+        f"WHEN length({expr}) > {SHOWN_CHARS} THEN left({expr}, {SHOWN_CHARS}) || '…' "
+        f"ELSE {expr} END"
+    )
+
+
+def allowed_text(spec: ColumnSpec) -> str:
+    """Returns the allowed codes for a message (long vocabularies by name only)."""
+    if spec.vocabulary == "Language":
+        return "ISO 639-1 codes such as de, en, fa"
+    if len(spec.values) > 20:
+        return f"{spec.vocabulary} codes, see the data dictionary"
+    return ", ".join(spec.values)
+
+
+def _range(spec: ColumnSpec, typed: str) -> str:
+    parts = []
+    if spec.minimum is not None:
+        parts.append(f"{typed} < $min_{spec.name}")
+    if spec.maximum is not None:
+        parts.append(f"{typed} > $max_{spec.name}")
+    return " OR ".join(parts)
+
+
+def _bounds(spec: ColumnSpec) -> str:
+    low = "" if spec.minimum is None else f"{spec.minimum:g}"
+    high = "" if spec.maximum is None else f"{spec.maximum:g}"
+    return f"{low}-{high}"
+
+
+def _decimal(v: str, decimal_comma: bool) -> str:
+    return f"replace({v}, ',', '.')" if decimal_comma else v
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return "(" + ", ".join(f"'{w}'" for w in words) + ")"

@@ -1,0 +1,111 @@
+"""What kind of text a file is: encoding, delimiter, header cells and a HXL hashtag row.
+
+DuckDB's own `latin-1` decoder refuses real Windows-1252 files (curly quotes, €), so anything
+that is not UTF-8 is transcoded here, in Python, before DuckDB reads it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from dataclasses import dataclass, field
+
+DELIMITERS = (",", ";", "\t")
+_HEAD_BYTES = 65536
+
+
+class UnusableFile(Exception):  # noqa: N818 - reads as a sentence: raise UnusableFile(...)
+    """The file cannot be imported at all (exit 2); `code` keys messages.ERRORS."""
+
+    def __init__(self, code: str, *, column: str = "", value: str = "", detail: str = "") -> None:
+        super().__init__(code)
+        self.code = code
+        self.column = column
+        self.value = value
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Sniffed:
+    """A file decoded to UTF-8 with its dialect and header, ready for DuckDB."""
+
+    data: bytes = field(repr=False)  # UTF-8 without BOM
+    encoding: str  # utf-8 | utf-8-sig | windows-1252 | utf-16
+    delimiter: str
+    header: list[str]
+    hxl: bool  # line 2 is a HXL hashtag row (dropped)
+
+    @property
+    def transcoded(self) -> bool:
+        """True when the bytes on disk differ from `data` (DuckDB must read a copy)."""
+        return self.encoding not in ("utf-8", "utf-8-sig")
+
+    @property
+    def header_lines(self) -> int:
+        return 2 if self.hxl else 1
+
+
+def sniff(raw: bytes) -> Sniffed:
+    """Returns the decoded file and its dialect; raises UnusableFile for binary or empty input."""
+    data, encoding = decode(raw)
+    if not data.strip():
+        raise UnusableFile("empty_file")
+    head = data[:_HEAD_BYTES].decode("utf-8", errors="replace")
+    delimiter = _delimiter(head)
+    records = list(_first_records(head, delimiter, 2))
+    header = [cell.strip() for cell in records[0]] if records else []
+    if not any(header):
+        raise UnusableFile("unrecognised_file", detail="line 1 holds no column names")
+    hxl = len(records) > 1 and _is_hxl(records[1])
+    return Sniffed(data, encoding, delimiter, header, hxl)
+
+
+def decode(raw: bytes) -> tuple[bytes, str]:
+    """Returns (UTF-8 bytes without BOM, the encoding the file was in)."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16").encode("utf-8"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise UnusableFile("encoding") from exc
+    if b"\x00" in raw:
+        raise UnusableFile("binary")
+    encoding = "utf-8"
+    if raw.startswith(codecs.BOM_UTF8):
+        raw, encoding = raw[len(codecs.BOM_UTF8) :], "utf-8-sig"
+    if raw.isascii():
+        return raw, encoding
+    try:
+        raw.decode("utf-8")
+        return raw, encoding
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252").encode("utf-8"), "windows-1252"
+    except UnicodeDecodeError as exc:  # bytes cp1252 leaves undefined: not text we know
+        raise UnusableFile("encoding") from exc
+
+
+def _delimiter(head: str) -> str:
+    first_line = head.splitlines()[0] if head else ""
+    counts = {d: first_line.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _first_records(head: str, delimiter: str, n: int) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(head), delimiter=delimiter)
+    records: list[list[str]] = []
+    try:
+        for record in reader:
+            records.append(record)
+            if len(records) == n:
+                break
+    except csv.Error as exc:
+        raise UnusableFile("malformed_csv", detail=str(exc)) from exc
+    return records
+
+
+def _is_hxl(record: list[str]) -> bool:
+    cells = [c.strip() for c in record if c.strip()]
+    return bool(cells) and all(c.startswith("#") for c in cells)

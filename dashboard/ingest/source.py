@@ -1,0 +1,94 @@
+"""Where DuckDB reads one uploaded file from, and the rewrite for files it cannot number.
+
+The fast path hands DuckDB the file (or its UTF-8 transcoding) and numbers rows by position:
+line = rowid + header lines + 1. That only holds when every record is one line. A file with
+quoted line breaks, blank lines or ragged rows is rewritten once in Python into a regular CSV
+whose first two columns carry each record's line number and whether it had extra cells.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .sniff import Sniffed, UnusableFile
+from .uploads import Upload
+
+LINE, EXTRA = "_line", "_extra"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A CSV file DuckDB can read with fixed options, and how its rows map to user lines."""
+
+    path: Path
+    width: int  # cells per record in the uploaded file (header length)
+    skip: int  # lines before the first data row
+    delimiter: str
+    normalised: bool = False  # rewritten: carries _line and _extra columns
+
+    @property
+    def columns(self) -> list[str]:
+        cells = [f"c{i}" for i in range(self.width)]
+        return [LINE, EXTRA, *cells] if self.normalised else cells
+
+    def read_sql(self) -> str:
+        """Returns the read_csv call; bind `params()` with it."""
+        spec = ", ".join(f"'{name}': 'VARCHAR'" for name in self.columns)
+        return (
+            "read_csv($path, auto_detect = false, header = false, skip = $skip, "
+            f"delim = $delim, quote = '\"', escape = '\"', columns = {{{spec}}})"
+        )
+
+    def params(self) -> dict[str, Any]:
+        return {"path": str(self.path), "skip": self.skip, "delim": self.delimiter}
+
+    def line_sql(self, alias: str = "") -> str:
+        """Returns SQL for the line number the user sees for a row of a table read from here."""
+        prefix = f"{alias}." if alias else ""
+        if self.normalised:
+            return f"{prefix}{LINE}::BIGINT"
+        return f"{prefix}rowid + {self.skip + 1}"
+
+
+def fast_source(upload: Upload, sniffed: Sniffed, folder: Path, name: str) -> Source:
+    """Returns the file as DuckDB can read it directly (a UTF-8 copy only when transcoded)."""
+    path = upload.path
+    if path is None or sniffed.transcoded or not path.is_file():
+        path = folder / f"{name}.csv"
+        path.write_bytes(sniffed.data)
+    return Source(path, len(sniffed.header), sniffed.header_lines, sniffed.delimiter)
+
+
+def one_line_per_record(sniffed: Sniffed, rows: int) -> bool:
+    """True when `rows` records read from the body are exactly its physical lines."""
+    data, end = sniffed.data, len(sniffed.data)
+    while end and data[end - 1] in b"\r\n":  # trailing line breaks only
+        end -= 1
+    lone_cr = data.count(b"\r", 0, end) != data.count(b"\r\n", 0, end)  # old Mac line ends
+    return not lone_cr and data.count(b"\n", 0, end) + 1 - sniffed.header_lines == rows
+
+
+def normalised_source(sniffed: Sniffed, folder: Path, name: str) -> Source:
+    """Returns a rewritten copy: one line per record, blank records dropped, line numbers kept."""
+    width = len(sniffed.header)
+    target = folder / f"{name}.normalised.csv"
+    text = io.TextIOWrapper(io.BytesIO(sniffed.data), encoding="utf-8", newline="")
+    reader = csv.reader(text, delimiter=sniffed.delimiter)
+    with target.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        last_line = 0
+        try:
+            for number, record in enumerate(reader):
+                start, last_line = last_line + 1, reader.line_num
+                if number < sniffed.header_lines or not any(c.strip() for c in record):
+                    continue
+                extra = len(record) > width and any(c.strip() for c in record[width:])
+                cells = (record + [""] * width)[:width]
+                writer.writerow([start, "1" if extra else "", *cells])
+        except csv.Error as exc:
+            raise UnusableFile("malformed_csv", detail=f"line {last_line + 1}: {exc}") from exc
+    return Source(target, width, 0, ",", normalised=True)

@@ -1,0 +1,155 @@
+"""Reads one file into a private TEMP table in a single vectorised pass: typed columns + flags.
+
+The staging table holds, per data row, the contract columns already converted to their
+types, `_blank` (an empty row Excel left behind) and `_bad` (some cell rule failed). Raw
+text is not kept: only when `_bad` rows exist is the file read again for the error details.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from schemas import EXPORTS, ColumnSpec, ExportSpec
+
+from . import messages, rules
+from .headers import HeaderMatch
+from .report import FileReport
+from .rules import ident
+from .sniff import Sniffed, UnusableFile
+from .source import EXTRA, LINE, Source, fast_source, normalised_source, one_line_per_record
+from .uploads import Upload
+
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def bind(sql: str, params: dict[str, Any]) -> dict[str, Any]:
+    """Returns the subset of `params` that `sql` names (DuckDB refuses unused names)."""
+    return {name: params[name] for name in set(_PARAM.findall(sql)) if name in params}
+
+
+@dataclass
+class StagedFile:
+    """One uploaded file after the staging pass."""
+
+    index: int
+    upload: Upload
+    sniffed: Sniffed
+    match: HeaderMatch
+    report: FileReport
+    table: str
+    source: Source | None = None
+    x_columns: dict[str, bool] = field(default_factory=dict)
+    bad_rows: int = 0
+
+    @property
+    def export(self) -> ExportSpec:
+        return EXPORTS[self.match.export]
+
+    @property
+    def columns(self) -> list[ColumnSpec]:
+        """The contract columns present in the file, in contract order."""
+        present = set(self.match.positions.values())
+        return [c for c in self.export.columns if c.name in present]
+
+    @property
+    def refs(self) -> dict[str, str]:
+        """Contract column -> raw column of the source (c<position>)."""
+        return {name: ident(f"c{pos}") for pos, name in self.match.positions.items()}
+
+    def line_sql(self) -> str:
+        """Returns SQL for the user's line number of a row of the staging table."""
+        assert self.source is not None
+        return self.source.line_sql()
+
+    @property
+    def decimal_comma(self) -> bool:
+        return self.sniffed.delimiter != ","
+
+    def checks(self) -> list[rules.Check]:
+        """Every cell rule for the columns present, then the export's date orders."""
+        refs, found = self.refs, []
+        for column in self.columns:
+            found.extend(rules.checks(column, refs[column.name], self.decimal_comma))
+        for later, earlier in self.export.date_order:
+            if later in refs and earlier in refs:
+                spec = self.export
+                found.append(rules.date_order_check(spec.column(later), spec.column(earlier), refs))
+        return found
+
+    def params(self) -> dict[str, Any]:
+        """Named parameters for rules and stored values of this file."""
+        params: dict[str, Any] = {}
+        for column in self.columns:
+            params.update(rules.parameters(column))
+        params.update({f"x_{name}": flag for name, flag in self.x_columns.items()})
+        return params
+
+
+def stage(cur: duckdb.DuckDBPyConnection, staged: StagedFile, folder: Path) -> None:
+    """Creates the staging table for `staged` and fills its counts; UnusableFile if unreadable."""
+    name = f"upload{staged.index}"
+    try:
+        total = _create(cur, staged, fast_source(staged.upload, staged.sniffed, folder, name))
+        numbered = one_line_per_record(staged.sniffed, total)
+    except duckdb.InvalidInputException:  # ragged rows, stray quotes: let Python number them
+        numbered = False
+    if not numbered:
+        cur.execute(f"DROP TABLE IF EXISTS {staged.table}")
+        _create(cur, staged, normalised_source(staged.sniffed, folder, name))
+    if staged.match.empty_positions:
+        _notice(staged.report, "empty_columns", str(len(staged.match.empty_positions)))
+
+
+def _create(cur: duckdb.DuckDBPyConnection, staged: StagedFile, source: Source) -> int:
+    staged.source = source
+    refs = staged.refs
+    typed = [
+        f"{rules.typed_sql(c, refs[c.name], staged.decimal_comma)} AS {ident(c.name)}"
+        for c in staged.columns
+    ]
+    empties = [
+        f"{rules.value_sql(ident(f'c{p}'))} AS _empty_{p}" for p in staged.match.empty_positions
+    ]
+    cells = [rules.value_sql(ref) for ref in refs.values()] + [
+        rules.value_sql(ident(f"c{p}")) for p in staged.match.empty_positions
+    ]
+    blank = f"coalesce({', '.join(cells)}) IS NULL"
+    flags = [f"coalesce({check.condition}, false)" for check in staged.checks()]
+    if source.normalised:
+        flags.append(f"{EXTRA} = '1'")
+        typed.append(f"{LINE}::BIGINT AS {LINE}")
+    bad = " OR ".join(flags) or "false"
+    sql = (
+        f"CREATE TEMP TABLE {staged.table} AS SELECT {', '.join(typed + empties)}, "
+        f"{blank} AS _blank, NOT ({blank}) AND ({bad}) AS _bad FROM {source.read_sql()}"
+    )
+    cur.execute(sql, bind(sql, staged.params() | source.params()))
+    return _summarise(cur, staged)
+
+
+def _summarise(cur: duckdb.DuckDBPyConnection, staged: StagedFile) -> int:
+    """Counts rows and finds x-columns; refuses a headerless column that holds values."""
+    bools = [c.name for c in staged.columns if c.kind == "bool"]
+    empties = staged.match.empty_positions
+    parts = ["count(*)", "count(*) FILTER (NOT _blank)", "count(*) FILTER (_bad)"]
+    parts += [f"bool_and({ident(b)} = 2) FILTER ({ident(b)} IS NOT NULL)" for b in bools]
+    parts += [f"count(_empty_{p})" for p in empties]
+    row = cur.execute(f"SELECT {', '.join(parts)} FROM {staged.table}").fetchone()
+    assert row is not None
+    total, staged.report.rows_read, staged.bad_rows = row[0], row[1], row[2]
+    staged.x_columns = {b: bool(v) for b, v in zip(bools, row[3 : 3 + len(bools)], strict=True)}
+    filled = [p for p, n in zip(empties, row[3 + len(bools) :], strict=True) if n]
+    if filled:
+        raise UnusableFile("unnamed_column", detail=", ".join(str(p + 1) for p in filled))
+    return int(total)
+
+
+def _notice(report: FileReport, code: str, detail: str = "") -> None:
+    en, de = messages.notice_text(code, detail)
+    report.notices.append(en)
+    report.notices_de.append(de)
