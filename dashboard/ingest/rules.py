@@ -148,7 +148,7 @@ def shown_sql(expr: str, code_column: bool) -> str:
 def allowed_text(spec: ColumnSpec) -> str:
     """Returns the allowed codes for a message (long vocabularies by name only)."""
     if spec.vocabulary == "Language":
-        return "ISO 639-1 codes such as de, en, fa"
+        return "ISO 639-1: de, en, fa, ..."
     if len(spec.values) > 20:
         return f"{spec.vocabulary} codes, see the data dictionary"
     return ", ".join(spec.values)
