@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -59,3 +60,58 @@ def _put(
 def put() -> Callable[..., None]:
     """Returns put(con, table, program_id, rows): inserts rows as if an import had written them."""
     return _put
+
+
+# ------------------------------------------------------------------ two programs, disjoint codes
+
+PASSWORD = "a long enough passphrase"
+_ID_PREFIXES = {"P0-": "P{p}-", "M0-": "M{p}-", "K0-": "K{p}-", "C0-": "C{p}-", "SV0": "SV{p}"}
+
+
+def _program_files(folder: Path, letter: str) -> Path:
+    """Writes a generated program whose codes carry the letter (PA-00001, MB-00002, ...)."""
+    from dashboard.sample import generate
+
+    generate(folder, 8, 7 if letter == "A" else 11)
+    for csv in folder.glob("*.csv"):
+        text = csv.read_text(encoding="utf-8")
+        for old, new in _ID_PREFIXES.items():
+            text = text.replace(old, new.format(p=letter))
+        csv.write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def two_programs_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with programs A and B imported and accounts ada (admin), kim (coordinator of A),
+    vic (viewer of A), all with PASSWORD. Copy it before changing it."""
+    from dashboard.auth import add_user
+    from dashboard.ingest import import_paths
+
+    root = tmp_path_factory.mktemp("two_programs")
+    path = root / "two_programs.duckdb"
+    connection = db.connect(path)
+    operator = Scope.local_operator()
+    for letter in "AB":
+        files = _program_files(root / letter, letter)
+        report = import_paths(connection, letter, [files], scope=operator)
+        assert report.committed, report.as_json()["errors"][:3]
+    add_user(connection, "ada", "admin", scope=operator, password=PASSWORD)
+    add_user(connection, "kim", "coordinator", scope=operator, password=PASSWORD, programs=["A"])
+    add_user(connection, "vic", "viewer", scope=operator, password=PASSWORD, programs=["A"])
+    connection.close()
+    return path
+
+
+@pytest.fixture
+def two_programs(two_programs_template: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the two-program store."""
+    target = tmp_path / "dashboard.duckdb"
+    shutil.copy(two_programs_template, target)
+    return target
+
+
+@pytest.fixture
+def b_files(tmp_path: Path) -> Path:
+    """Program-B-style CSV files for import attempts."""
+    return _program_files(tmp_path / "b_files", "B")

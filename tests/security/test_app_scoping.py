@@ -1,0 +1,89 @@
+"""Through the real app (AppTest): sign-in first, then a coordinator of A sees nothing of B.
+
+Programs A and B are generated with disjoint pseudonyms (PA-/MA-/KA-/CA- vs PB-/MB-/KB-/CB-),
+so any B code on any page a coordinator of A opens is a leak.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from dashboard import db
+from dashboard.ui import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+ENTRY = ROOT / "dashboard" / "streamlit_app.py"
+PAGES = sorted(p.stem for p in (ROOT / "dashboard" / "app_pages").glob("*.py"))
+PASSWORD = "a long enough passphrase"
+B_CODE = re.compile(r"\b(PB|MB|KB|CB)-\d{5}\b|\bSVB\d{3}\b")
+
+
+@pytest.fixture
+def store(two_programs: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    target = two_programs
+    monkeypatch.setenv(db.DB_ENV, str(target))
+    monkeypatch.delenv(db.KEY_ENV, raising=False)
+    yield target
+    connection.release_all()
+    st.cache_data.clear()
+
+
+def _texts(at: AppTest) -> str:
+    parts: list[str] = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "text", "info",
+                 "success", "warning", "error", "code"):  # fmt: skip
+        parts.extend(str(el.value) for el in getattr(at, kind))
+    parts.extend(f"{m.label} {m.value}" for m in at.metric)
+    parts.extend(el.value.to_csv() for el in at.dataframe)
+    parts.extend(str(getattr(w, "options", "")) for w in at.selectbox)
+    parts.extend(str(getattr(w, "options", "")) for w in at.multiselect)
+    return "\n".join(parts)
+
+
+def _sign_in(user: str) -> AppTest:
+    at = AppTest.from_file(str(ENTRY), default_timeout=90)
+    at.context = {"locale": "en-GB"}
+    at.run()
+    assert not at.exception, at.exception
+    at.text_input(key="sign_in_user").input(user)
+    at.text_input(key="sign_in_password").input(PASSWORD)
+    next(b for b in at.button if b.label == "Sign in").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_unauthenticated_visitor_sees_only_the_sign_in(store: Path) -> None:
+    at = AppTest.from_file(str(ENTRY), default_timeout=90)
+    at.run()
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Sign in"]
+    assert len(at.dataframe) == 0 and len(at.metric) == 0
+    assert not B_CODE.search(_texts(at)) and "PA-" not in _texts(at)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_coordinator_of_a_sees_no_row_of_b_on_any_page(store: Path, page: str) -> None:
+    at = _sign_in("kim")
+    if page != "attention":
+        at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception, at.exception
+    shown = _texts(at)
+    assert not B_CODE.search(shown), f"{page} shows a code of program B"
+    if page == "admin":
+        assert "Only administrators" in shown
+
+
+def test_admin_sees_both_programs_and_the_admin_page(store: Path) -> None:
+    at = _sign_in("ada")
+    at.switch_page("app_pages/admin.py").run()
+    assert not at.exception, at.exception
+    shown = _texts(at)
+    assert "Administration" in shown
+    assert "kim" in shown and "coordinator" in shown
+    assert "sign_in" in shown, "the audit tab lists the sign-in just made"
