@@ -1,0 +1,331 @@
+"""Settings per program: signal thresholds (defaults declared by each rule) and program settings.
+
+Resolution, most specific first: the program's row in `settings`, the '*' row (default for
+every program), the rule's declared default. Values are validated by pydantic before they are
+stored; a change and its audit entry (`threshold_change` / `setting_change`) commit together.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any, Literal
+
+import duckdb
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
+
+from dashboard import audit
+from dashboard.access import Scope
+from dashboard.transaction import transaction
+
+ALL_PROGRAMS = "*"
+
+
+class SettingError(ValueError):
+    """A setting key or value was refused; carries the reason in English and German."""
+
+    def __init__(self, message: str, message_de: str, key: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.message_de = message_de
+        self.key = key
+
+
+@dataclass(frozen=True)
+class ThresholdView:
+    """One threshold as the settings page and CLI show it."""
+
+    rule_id: str
+    key: str
+    value: int | float
+    default: int | float
+    help: str
+    help_de: str
+    minimum: int | float
+    maximum: int | float
+    unit: str = ""
+
+    @property
+    def is_default(self) -> bool:
+        return self.value == self.default
+
+
+class ProgramSettings(BaseModel):
+    """Program-level settings (not thresholds); each field's description is its help text."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    as_of_default: date | None = Field(
+        None,
+        description="Date the dashboard and CLI evaluate signals on when none is chosen; "
+        "empty = today. Useful to replay a past state or for a demo.",
+        json_schema_extra={"help_de": "Stichtag für Signale, wenn keiner gewählt wird; "
+                           "leer = heute. Nützlich, um einen früheren Stand nachzuspielen."},
+    )
+    language: Literal["en", "de"] = Field(
+        "en",
+        description="Default language of the program's pages and messages (en or de).",
+        json_schema_extra={"help_de": "Voreingestellte Sprache der Seiten und Meldungen "
+                           "des Programms (en oder de)."},
+    )
+
+
+PROGRAM_SETTINGS: tuple[str, ...] = tuple(ProgramSettings.model_fields)
+
+
+# ----------------------------------------------------------------------------- thresholds
+
+
+def _rules() -> dict[str, Any]:
+    from dashboard.signals.registry import RULES  # late: the engine imports this module
+
+    return RULES
+
+
+@cache
+def _specs() -> dict[str, tuple[Any, Any]]:
+    """Returns setting key -> (Rule, Threshold) for every threshold of every rule."""
+    return {rule.key(t.name): (rule, t) for rule in _rules().values() for t in rule.thresholds}
+
+
+def threshold_keys() -> tuple[str, ...]:
+    """Returns every threshold setting key in registry order."""
+    return tuple(_specs())
+
+
+@cache
+def _model(rule_id: str) -> type[BaseModel]:
+    rule = _rules()[rule_id]
+    fields: dict[str, Any] = {
+        t.name: (t.kind, Field(t.default, ge=t.minimum, le=t.maximum, description=t.help))
+        for t in rule.thresholds
+    }
+    name = "Thresholds_" + rule_id.replace("-", "_")
+    return create_model(name, __config__=ConfigDict(extra="forbid"), **fields)
+
+
+def validate_thresholds(rule_id: str, values: Mapping[str, Any]) -> dict[str, int | float]:
+    """Returns the rule's thresholds validated (bounds, number type, order), or SettingError."""
+    rule = _rules()[rule_id]
+    clean = {k: _normalize(v) for k, v in values.items()}
+    try:
+        checked = _model(rule_id)(**clean).model_dump()
+    except ValidationError as exc:
+        raise _range_error(rule, exc, clean) from None
+    for lower, higher in rule.ordered:
+        if checked[lower] > checked[higher]:
+            a, b = rule.key(lower), rule.key(higher)
+            raise SettingError(
+                f"{a} ({checked[lower]}) must not be greater than {b} ({checked[higher]}).",
+                f"{a} ({_de(checked[lower])}) darf nicht größer sein als {b} "
+                f"({_de(checked[higher])}).",
+                a,
+            )
+    return checked
+
+
+def _normalize(value: Any) -> Any:
+    # Coordinators type German decimals ("1,5"); booleans are never numbers here.
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str):
+        return value.strip().replace(",", ".")
+    return value
+
+
+def _de(value: Any) -> str:
+    return str(value).replace(".", ",")
+
+
+def _range_error(rule: Any, exc: ValidationError, values: Mapping[str, Any]) -> SettingError:
+    err = exc.errors()[0]
+    name = str(err["loc"][0])
+    key = rule.key(name)
+    spec = next((t for t in rule.thresholds if t.name == name), None)
+    if spec is None:
+        return _unknown(key)
+    got = values.get(name)
+    if err["type"] in ("greater_than_equal", "less_than_equal"):
+        lo, hi = spec.minimum, spec.maximum
+        return SettingError(
+            f"{key} must be between {lo} and {hi} (got {got}).",
+            f"{key} muss zwischen {_de(lo)} und {_de(hi)} liegen (angegeben: {_de(got)}).",
+            key,
+        )
+    whole = spec.kind is int
+    return SettingError(
+        f"{key} must be {'a whole number' if whole else 'a number'} (got {got!r}).",
+        f"{key} muss {'eine ganze Zahl' if whole else 'eine Zahl'} sein (angegeben: {got!r}).",
+        key,
+    )
+
+
+def _unknown(key: str) -> SettingError:
+    return SettingError(
+        f"Unknown setting {key!r}; see `python -m dashboard settings` for the list.",
+        f"Unbekannte Einstellung {key!r}; die Liste zeigt `python -m dashboard settings`.",
+        key,
+    )
+
+
+def _stored(con: duckdb.DuckDBPyConnection, program_id: str) -> dict[str, Any]:
+    """Returns stored values for the program: its own rows over the '*' rows."""
+    rows = con.execute(
+        "SELECT key, value FROM settings WHERE program_id IN ($all, $program) "
+        "ORDER BY program_id = $program",  # program rows last, so they win
+        {"all": ALL_PROGRAMS, "program": program_id},
+    ).fetchall()
+    return {key: json.loads(value) for key, value in rows}
+
+
+def threshold_values(
+    con: duckdb.DuckDBPyConnection,
+    program_id: str,
+    overrides: Mapping[str, Any] | None = None,
+) -> dict[str, dict[str, int | float]]:
+    """Returns rule id -> threshold name -> value in force for the program.
+
+    `overrides` (setting key -> value) apply on top for one evaluation and are validated.
+    """
+    stored = _stored(con, program_id)
+    for key in overrides or {}:
+        if key not in _specs():
+            raise _unknown(key)
+    out: dict[str, dict[str, int | float]] = {}
+    for rule in _rules().values():
+        values = {}
+        for t in rule.thresholds:
+            key = rule.key(t.name)
+            values[t.name] = (overrides or {}).get(key, stored.get(key, t.default))
+        out[rule.id] = validate_thresholds(rule.id, values) if rule.thresholds else {}
+    return out
+
+
+def thresholds(con: duckdb.DuckDBPyConnection, program_id: str) -> list[ThresholdView]:
+    """Returns every threshold with the program's value, default, bounds and help text."""
+    values = threshold_values(con, program_id)
+    return [
+        ThresholdView(rule.id, key, values[rule.id][t.name], t.default, t.help, t.help_de,
+                      t.minimum, t.maximum, t.unit)
+        for key, (rule, t) in _specs().items()
+    ]
+
+
+def set_threshold(
+    con: duckdb.DuckDBPyConnection,
+    program_id: str,
+    key: str,
+    value: Any,
+    *,
+    scope: Scope,
+    actor: str,
+) -> int | float:
+    """Stores a threshold for the program ('*' = every program) and returns the stored value.
+
+    Raises AccessDenied without write access and SettingError for an unknown key or a value
+    out of bounds (or out of order with its partner, e.g. medium above high).
+    """
+    scope.require(program_id, write=True)
+    if key not in _specs():
+        raise _unknown(key)
+    rule, spec = _specs()[key]
+    current = threshold_values(con, program_id)[rule.id]
+    new = validate_thresholds(rule.id, {**current, spec.name: value})[spec.name]
+    detail = {"key": key, "old": current[spec.name], "new": new}
+    with transaction(con):
+        _write(con, program_id, key, new, actor)
+        audit.record(con, actor, "threshold_change", program_id, detail)
+    return new
+
+
+def reset_threshold(
+    con: duckdb.DuckDBPyConnection, program_id: str, key: str, *, scope: Scope, actor: str
+) -> int | float:
+    """Removes the program's own value of a threshold; returns the value now in force."""
+    scope.require(program_id, write=True)
+    if key not in _specs():
+        raise _unknown(key)
+    rule, spec = _specs()[key]
+    old = threshold_values(con, program_id)[rule.id][spec.name]
+    with transaction(con):
+        con.execute("DELETE FROM settings WHERE program_id = ? AND key = ?", [program_id, key])
+        new = threshold_values(con, program_id)[rule.id][spec.name]
+        audit.record(con, actor, "threshold_change", program_id,
+                     {"key": key, "old": old, "new": new, "reset": True})
+    return new
+
+
+def _write(
+    con: duckdb.DuckDBPyConnection, program_id: str, key: str, value: Any, actor: str
+) -> None:
+    con.execute(
+        "INSERT OR REPLACE INTO settings (program_id, key, value, updated_at, updated_by) "
+        "VALUES (?, ?, ?, current_timestamp, ?)",
+        [program_id, key, json.dumps(value, default=str), actor],
+    )
+
+
+# ------------------------------------------------------------------------ program settings
+
+
+def get_program_setting(con: duckdb.DuckDBPyConnection, program_id: str, key: str) -> Any:
+    """Returns a program setting (as_of_default: date | None, language: 'en' | 'de')."""
+    if key not in PROGRAM_SETTINGS:
+        raise _unknown(key)
+    stored = _stored(con, program_id)
+    if key not in stored:
+        return ProgramSettings.model_fields[key].default
+    return getattr(ProgramSettings(**{key: stored[key]}), key)
+
+
+def as_of_default(con: duckdb.DuckDBPyConnection, program_id: str) -> date | None:
+    """Returns the program's as_of_default, None when unset (meaning: today)."""
+    value: date | None = get_program_setting(con, program_id, "as_of_default")
+    return value
+
+
+def set_program_setting(
+    con: duckdb.DuckDBPyConnection,
+    program_id: str,
+    key: str,
+    value: Any,
+    *,
+    scope: Scope,
+    actor: str,
+) -> Any:
+    """Stores a program setting (None or '' removes the program's own value); returns it."""
+    scope.require(program_id, write=True)
+    if key not in PROGRAM_SETTINGS:
+        raise _unknown(key)
+    empty = value is None or (isinstance(value, str) and not value.strip())
+    try:
+        checked = None if empty else getattr(ProgramSettings(**{key: value}), key)
+    except ValidationError:
+        raise SettingError(
+            f"{key}: {value!r} is not a valid value ({_program_hint(key)}).",
+            f"{key}: {value!r} ist kein gültiger Wert ({_program_hint(key, 'de')}).",
+            key,
+        ) from None
+    with transaction(con):
+        if checked is None:
+            con.execute("DELETE FROM settings WHERE program_id = ? AND key = ?", [program_id, key])
+        else:
+            _write(con, program_id, key, checked, actor)
+        audit.record(con, actor, "setting_change", program_id, {"key": key, "new": checked})
+    return get_program_setting(con, program_id, key)
+
+
+def _program_hint(key: str, lang: str = "en") -> str:
+    if key == "as_of_default":
+        return "Datum JJJJ-MM-TT oder leer" if lang == "de" else "a date YYYY-MM-DD or empty"
+    return "en oder de" if lang == "de" else "en or de"
+
+
+def program_setting_help(key: str) -> tuple[str, str]:
+    """Returns the (English, German) help text of a program setting."""
+    info = ProgramSettings.model_fields[key]
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    return info.description or "", str(extra.get("help_de", ""))

@@ -1,0 +1,116 @@
+"""evaluate(): run every rule for the programs in scope and return the signals, worst first."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from dashboard import settings as settings_mod
+from dashboard.access import Scope
+from dashboard.signals import base
+from dashboard.signals.model import Number, Rule, SignalResult
+from dashboard.signals.registry import RULES
+
+
+class UnknownProgram(LookupError):
+    """The program id is not in the database."""
+
+    def __init__(self, program_id: str) -> None:
+        super().__init__(f"unknown program {program_id!r}")
+        self.program_id = program_id
+        self.message_de = f"Unbekanntes Programm {program_id!r}"
+
+
+def known_programs(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> list[str]:
+    """Returns the program ids in the database that `scope` reaches, sorted."""
+    rows = con.execute(
+        "SELECT program_id FROM programs UNION SELECT DISTINCT program_id FROM supporters"
+    ).fetchall()
+    return sorted(scope.filter_programs([r[0] for r in rows]))
+
+
+def evaluate(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    scope: Scope,
+    program_id: str | None = None,
+    as_of: date | None = None,
+    settings: Mapping[str, Any] | None = None,
+) -> list[SignalResult]:
+    """Returns the signals of the programs in scope (only `program_id` if given), worst first.
+
+    as_of defaults per program to its `as_of_default` setting, else today. `settings` maps
+    threshold keys ('S-OVERLOAD.ratio_medium') to values that override the stored ones for
+    this call only (validated like a stored change). Raises AccessDenied for a program out of
+    scope and UnknownProgram for one not in the database.
+    """
+    programs = known_programs(con, scope=scope)
+    if program_id is not None:
+        scope.require(program_id)
+        if program_id not in programs:
+            raise UnknownProgram(program_id)
+        programs = [program_id]
+    results: list[SignalResult] = []
+    cur = _cursor(con)
+    try:
+        for pid in programs:
+            day = as_of or settings_mod.as_of_default(con, pid) or date.today()
+            values = settings_mod.threshold_values(con, pid, overrides=settings)
+            results.extend(evaluate_program(cur, pid, day, values))
+    finally:
+        cur.close()
+    return sorted(results, key=SignalResult.sort_key)
+
+
+def evaluate_program(
+    cur: duckdb.DuckDBPyConnection,
+    program_id: str,
+    as_of: date,
+    values: Mapping[str, Mapping[str, Number]],
+    rules: Mapping[str, Rule] = RULES,
+) -> list[SignalResult]:
+    """Returns the signals of one program on `as_of` with thresholds `values[rule_id][name]`."""
+    windows = [v for t in values.values() for k, v in t.items() if k.endswith("window_days")]
+    base.build(cur, program_id, as_of, int(max(windows, default=base.ACTIVE_DAYS)))
+    out: list[SignalResult] = []
+    for rule in rules.values():
+        out.extend(_run_rule(cur, rule, program_id, as_of, values[rule.id]))
+    return out
+
+
+def _run_rule(
+    cur: duckdb.DuckDBPyConnection,
+    rule: Rule,
+    program_id: str,
+    as_of: date,
+    thresholds: Mapping[str, Number],
+) -> list[SignalResult]:
+    params = {**thresholds, "as_of": as_of, "program_id": program_id}
+    found = cur.execute(rule.sql, base.bind(rule.sql, params))
+    names = [d[0] for d in found.description]
+    results = []
+    for values in found.fetchall():
+        row = dict(zip(names, values, strict=True))
+        finding = rule.explain(row, thresholds, as_of)
+        results.append(
+            SignalResult(
+                program_id=program_id,
+                signal_id=rule.id,
+                action=rule.action,
+                subject_type=rule.subject_type,
+                subject_id=str(row["subject_id"]),
+                **vars(finding),
+            )
+        )
+    return results
+
+
+def _cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """Returns a cursor on the same database, so our temp tables never touch the caller's."""
+    (catalog,) = con.execute("SELECT current_database()").fetchone() or ("memory",)
+    cur = con.cursor()
+    cur.execute(f'USE "{catalog.replace(chr(34), chr(34) * 2)}"')
+    return cur

@@ -1,0 +1,107 @@
+"""What a rule is (id, action, thresholds, SQL, explanation) and what it returns (SignalResult).
+
+A rule module declares one `RULE = Rule(...)`. The engine runs `Rule.sql` over the evaluation's
+base relations (see base.py) with the as-of date and the rule's thresholds bound as named
+parameters, then turns every returned row into a Finding with `Rule.explain`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Action = Literal["supervision", "training", "networking"]
+Severity = Literal["high", "medium", "low"]
+SubjectType = Literal["supporter", "service"]
+SEVERITY_ORDER: dict[str, int] = {"high": 0, "medium": 1, "low": 2}
+Number = int | float
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """One tunable number of a rule: its default, bounds and help text (English and German)."""
+
+    name: str  # bound in the rule's SQL as $name; the setting key is "<rule id>.<name>"
+    default: Number
+    help: str
+    help_de: str
+    minimum: Number
+    maximum: Number
+    unit: str = ""  # shown next to the value: "days", "h", "×", "" (scale points, counts)
+
+    @property
+    def kind(self) -> type:
+        return int if isinstance(self.default, int) else float
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule says about one subject, before the engine adds program and rule fields."""
+
+    severity: Severity
+    value: Any
+    threshold: Any
+    message: str
+    message_de: str
+    evidence: dict[str, list[str]]
+    since: date | None = None
+    window_days: int | None = None
+
+
+Explain = Callable[[Mapping[str, Any], Mapping[str, Number], date], Finding]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One signal of the RULEBOOK: identity, reason, thresholds, SQL and how to explain a row."""
+
+    id: str
+    action: Action
+    subject_type: SubjectType
+    reason: str
+    reason_de: str
+    sql: str  # returns one row per subject, with a column `subject_id`
+    explain: Explain
+    thresholds: tuple[Threshold, ...] = ()
+    # pairs (lower, higher): the first threshold must not exceed the second
+    ordered: tuple[tuple[str, str], ...] = field(default=())
+    title: str = ""
+    title_de: str = ""
+
+    def key(self, name: str) -> str:
+        """Returns the setting key of threshold `name`, e.g. 'S-OVERLOAD.ratio_medium'."""
+        return f"{self.id}.{name}"
+
+    def defaults(self) -> dict[str, Number]:
+        return {t.name: t.default for t in self.thresholds}
+
+
+class SignalResult(BaseModel):
+    """One signal: who or what needs supervision, training or networking, and the evidence."""
+
+    model_config = ConfigDict(frozen=True)
+
+    program_id: str
+    signal_id: str
+    action: Action
+    severity: Severity
+    subject_type: SubjectType
+    subject_id: str
+    value: Any
+    threshold: Any
+    window_days: int | None
+    message: str
+    message_de: str
+    evidence: dict[str, list[str]]
+    since: date | None = None
+
+    def sort_key(self) -> tuple[int, str, str, str]:
+        return (SEVERITY_ORDER[self.severity], self.subject_id, self.signal_id, self.program_id)
+
+    def as_json(self) -> dict[str, Any]:
+        """Returns the result as plain JSON types (dates as ISO text)."""
+        return self.model_dump(mode="json")

@@ -1,0 +1,74 @@
+"""N-STALE: a service the program needed lately has not met the program for a long time."""
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from dashboard.signals.model import Finding, Rule, Threshold
+from dashboard.signals.text import cap, day, join, label
+
+SQL = """
+WITH needed AS (
+  SELECT DISTINCT unnest(referral_needed) AS service_type
+  FROM sig_contacts WHERE age_days < $window_days
+)
+SELECT s.service_type AS subject_id,
+       list({'service_id': s.service_id, 'last': s.last_network_contact}
+            ORDER BY s.last_network_contact NULLS FIRST, s.service_id) AS services,
+       bool_or(s.last_network_contact IS NULL) AS any_never,
+       max($as_of - s.last_network_contact) AS oldest_days,
+       min(s.last_network_contact) AS first_date
+FROM sig_services s JOIN needed USING (service_type)
+WHERE s.last_network_contact IS NULL OR $as_of - s.last_network_contact > $stale_days
+GROUP BY s.service_type
+"""
+
+
+def _service(s: Mapping[str, Any], lang: str) -> str:
+    if s["last"] is None:
+        return f"{s['service_id']} ({'nie' if lang == 'de' else 'never'})"
+    return f"{s['service_id']} ({day(s['last'], lang)})"
+
+
+def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+    services, stale = list(row["services"]), t["stale_days"]
+    service = row["subject_id"]
+    return Finding(
+        severity="low",
+        value=None if row["any_never"] else row["oldest_days"],
+        threshold=stale,
+        message=f"{cap(label(service))} was needed in the last {t['window_days']} days, but the "
+        f"program last met {join([_service(s, 'en') for s in services])} more than "
+        f"{stale} days ago or never",
+        message_de=f"{cap(label(service, 'de'))} wurde in den letzten {t['window_days']} Tagen "
+        f"gebraucht, aber der letzte Austausch mit "
+        f"{join([_service(s, 'de') for s in services], 'de')} liegt mehr als {stale} Tage "
+        "zurück oder fand nie statt",
+        evidence={"service_ids": [s["service_id"] for s in services]},
+        since=row["first_date"],
+        window_days=t["window_days"],
+    )
+
+
+RULE = Rule(
+    id="N-STALE",
+    action="networking",
+    subject_type="service",
+    title="Network contact gone stale",
+    title_de="Kontakt zum Netzwerk eingeschlafen",
+    reason="Professionals should network with peer supporters and self-help groups.",
+    reason_de="Fachkräfte sollten sich mit Peer-Unterstützenden und Selbsthilfegruppen "
+    "vernetzen.",
+    sql=SQL,
+    explain=explain,
+    thresholds=(
+        Threshold("window_days", 90, "Days of contacts checked for needed service types.",
+                  "Tage, deren Kontakte auf benötigte Angebotsarten geprüft werden.", 7, 365,
+                  "days"),
+        Threshold("stale_days", 180,
+                  "Fires when the last network contact with such a service is older than this "
+                  "many days (or missing).",
+                  "Meldet, wenn der letzte Austausch mit einem solchen Angebot älter als so "
+                  "viele Tage ist (oder fehlt).", 7, 1095, "days"),
+    ),
+)

@@ -1,0 +1,56 @@
+"""S-CRISIS: a recent crisis contact with no supervision session on or after it."""
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from dashboard.signals.model import Finding, Rule, Threshold
+from dashboard.signals.text import day, ids, plural
+
+# Any session counts here (also intervision): the RULEBOOK excludes peer-led intervision only
+# from S-NO-SUPERVISION.
+SQL = """
+SELECT c.supporter_id AS subject_id,
+       list(c.contact_id ORDER BY c.contact_date, c.contact_id) AS contact_ids,
+       min(c.contact_date) AS first_date
+FROM sig_contacts c JOIN sig_members USING (supporter_id)
+WHERE c.age_days < $window_days AND c.crisis
+  AND NOT EXISTS (SELECT 1 FROM sig_supervision s
+                  WHERE s.supporter_id = c.supporter_id AND s.session_date >= c.contact_date)
+GROUP BY c.supporter_id
+"""
+
+
+def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+    contacts, days, first = list(row["contact_ids"]), t["window_days"], row["first_date"]
+    n = len(contacts)
+    return Finding(
+        severity="high",
+        value=n,
+        threshold=1,
+        message=f"{plural(n, 'crisis contact', 'crisis contacts')} in the last {days} days "
+        f"({ids(contacts)}, first on {day(first)}) and no supervision session since",
+        message_de=f"{plural(n, 'Krisenkontakt', 'Krisenkontakte')} in den letzten {days} Tagen "
+        f"({ids(contacts, lang='de')}, erstmals am {day(first, 'de')}) und seitdem keine "
+        "Supervision",
+        evidence={"contact_ids": contacts},
+        since=first,
+        window_days=days,
+    )
+
+
+RULE = Rule(
+    id="S-CRISIS",
+    action="supervision",
+    subject_type="supporter",
+    title="Crisis without supervision",
+    title_de="Krise ohne Supervision",
+    reason="Peer support is not built to carry crises alone.",
+    reason_de="Peer-Unterstützung ist nicht dafür gemacht, Krisen allein zu tragen.",
+    sql=SQL,
+    explain=explain,
+    thresholds=(
+        Threshold("window_days", 28, "Days of contacts checked for crises.",
+                  "Tage, deren Kontakte auf Krisen geprüft werden.", 7, 365, "days"),
+    ),
+)

@@ -1,0 +1,54 @@
+"""T-BASICS: supports someone but has no (valid) peer-support basics training."""
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from dashboard.signals.model import Finding, Rule
+from dashboard.signals.text import day, ids, plural
+
+SQL = """
+SELECT mt.supporter_id AS subject_id,
+       list(mt.match_id ORDER BY mt.started_on, mt.match_id) AS match_ids,
+       min(mt.started_on) AS first_start,
+       (SELECT max(t.valid_until) FROM sig_trainings t
+        WHERE t.supporter_id = mt.supporter_id AND t.training = 'peer_support_basics')
+         AS expired_on
+FROM sig_matches mt JOIN sig_members USING (supporter_id)
+WHERE mt.is_open
+  AND NOT EXISTS (SELECT 1 FROM sig_trainings t
+                  WHERE t.supporter_id = mt.supporter_id
+                    AND t.training = 'peer_support_basics' AND t.is_valid)
+GROUP BY mt.supporter_id
+"""
+
+
+def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+    matches, lapsed = list(row["match_ids"]), row["expired_on"]
+    n = len(matches)
+    en = f" (it expired on {day(lapsed)})" if lapsed else ""
+    de = f" (sie ist am {day(lapsed, 'de')} abgelaufen)" if lapsed else ""
+    return Finding(
+        severity="medium",
+        value=n,
+        threshold=1,
+        message=f"Supports someone ({plural(n, 'open match', 'open matches')}: {ids(matches)}) "
+        f"without a valid peer-support basics training{en}",
+        message_de=f"Begleitet jemanden ({plural(n, 'offene Begleitung', 'offene Begleitungen')}: "
+        f"{ids(matches, lang='de')}) ohne gültige Schulung in Peer-Support-Grundlagen{de}",
+        evidence={"match_ids": matches},
+        since=row["first_start"],
+    )
+
+
+RULE = Rule(
+    id="T-BASICS",
+    action="training",
+    subject_type="supporter",
+    title="No peer-support basics training",
+    title_de="Keine Schulung in Peer-Support-Grundlagen",
+    reason="Peer supporters should take peer-support training.",
+    reason_de="Peer-Unterstützende sollten eine Peer-Support-Schulung machen.",
+    sql=SQL,
+    explain=explain,
+)

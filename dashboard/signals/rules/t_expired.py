@@ -1,0 +1,55 @@
+"""T-EXPIRED: a training's validity has passed and it was not renewed."""
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from dashboard.signals.model import Finding, Rule
+from dashboard.signals.text import day, join, label
+
+# The newest completion of each kind decides: an older expired one renewed later is fine.
+SQL = """
+WITH newest AS (
+  SELECT supporter_id, training, completed_on, valid_until
+  FROM sig_trainings JOIN sig_members USING (supporter_id)
+  QUALIFY row_number() OVER (PARTITION BY supporter_id, training
+                             ORDER BY completed_on DESC) = 1
+)
+SELECT supporter_id AS subject_id,
+       list({'training': training, 'completed_on': completed_on, 'valid_until': valid_until}
+            ORDER BY valid_until, training) AS lapsed,
+       min(valid_until) AS first_lapse
+FROM newest WHERE valid_until < $as_of
+GROUP BY supporter_id
+"""
+
+
+def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+    lapsed = list(row["lapsed"])
+    en = join([f"{label(x['training'])} (valid until {day(x['valid_until'])})" for x in lapsed])
+    de = join([f"{label(x['training'], 'de')} (gültig bis {day(x['valid_until'], 'de')})"
+               for x in lapsed], "de")
+    many = len(lapsed) > 1
+    return Finding(
+        severity="low",
+        value=len(lapsed),
+        threshold=1,
+        message=f"Training{'s' if many else ''} expired and not renewed: {en}",
+        message_de=f"{'Schulungen' if many else 'Schulung'} abgelaufen und nicht erneuert: {de}",
+        evidence={"trainings": [f"{x['training']}:{x['completed_on'].isoformat()}"
+                                for x in lapsed]},
+        since=row["first_lapse"],
+    )
+
+
+RULE = Rule(
+    id="T-EXPIRED",
+    action="training",
+    subject_type="supporter",
+    title="Training expired",
+    title_de="Schulung abgelaufen",
+    reason="Skills need refreshing once a training's validity has passed.",
+    reason_de="Kenntnisse brauchen Auffrischung, wenn eine Schulung abgelaufen ist.",
+    sql=SQL,
+    explain=explain,
+)

@@ -1,0 +1,67 @@
+"""T-REFERRAL: contacts kept needing a referral the supporter did not make, and no referral
+training."""
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from dashboard.signals.model import Finding, Rule, Threshold
+from dashboard.signals.text import ids, labels
+
+# "Made none of them": no contact in the window had a needed service type among its referrals.
+SQL = """
+WITH needed AS (
+  SELECT c.supporter_id, c.contact_id, c.contact_date, c.referral_needed,
+         list_has_any(c.referral_made, c.referral_needed) AS made
+  FROM sig_contacts c JOIN sig_members USING (supporter_id)
+  WHERE c.age_days < $window_days AND len(c.referral_needed) > 0
+)
+SELECT supporter_id AS subject_id, count(*) AS n,
+       list(contact_id ORDER BY contact_date, contact_id) AS contact_ids,
+       list_sort(list_distinct(flatten(list(referral_needed)))) AS services,
+       min(contact_date) AS first_date
+FROM needed n
+WHERE NOT EXISTS (SELECT 1 FROM sig_trainings t WHERE t.supporter_id = n.supporter_id
+                    AND t.training = 'referral_knowledge' AND t.is_valid)
+GROUP BY supporter_id
+HAVING count(*) >= $contacts_min AND NOT bool_or(coalesce(made, false))
+"""
+
+
+def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+    n, days, contacts = row["n"], t["window_days"], list(row["contact_ids"])
+    return Finding(
+        severity="low",
+        value=n,
+        threshold=t["contacts_min"],
+        message=f"{n} contacts in the last {days} days needed a referral "
+        f"({labels(row['services'])}; {ids(contacts)}), none was made, and there is no "
+        "referral knowledge training",
+        message_de=f"{n} Kontakte in den letzten {days} Tagen brauchten einen Verweis "
+        f"({labels(row['services'], 'de')}; {ids(contacts, lang='de')}), keiner wurde "
+        "gemacht, und es fehlt eine Schulung in Verweiswissen",
+        evidence={"contact_ids": contacts},
+        since=row["first_date"],
+        window_days=days,
+    )
+
+
+RULE = Rule(
+    id="T-REFERRAL",
+    action="training",
+    subject_type="supporter",
+    title="Referrals needed but not made",
+    title_de="Verweise nötig, aber nicht gemacht",
+    reason="Supporters must know where professional help is.",
+    reason_de="Unterstützende müssen wissen, wo es professionelle Hilfe gibt.",
+    sql=SQL,
+    explain=explain,
+    thresholds=(
+        Threshold("window_days", 90, "Days of contacts checked for needed referrals.",
+                  "Tage, deren Kontakte auf nötige Verweise geprüft werden.", 7, 365, "days"),
+        Threshold("contacts_min", 3,
+                  "Fires from this many contacts needing a referral, none of them made.",
+                  "Meldet ab so vielen Kontakten mit nötigem Verweis, von denen keiner gemacht "
+                  "wurde.", 1, 100),
+    ),
+)

@@ -1,0 +1,88 @@
+"""T-SPECIALIST: recent contacts touched topics that need a specialist training the supporter
+lacks (suicidality or crisis -> crisis intervention; violence -> trauma-informed work;
+asylum procedure -> asylum basics)."""
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from dashboard.signals.model import Finding, Rule, Threshold
+from dashboard.signals.text import ids, label, plural
+
+SQL = """
+WITH recent AS (
+  SELECT c.* FROM sig_contacts c JOIN sig_members USING (supporter_id)
+  WHERE c.age_days < $window_days
+), need AS (
+  SELECT supporter_id, 'crisis_intervention' AS training, contact_id, contact_date FROM recent
+  WHERE list_contains(topics, 'suicidality') OR crisis
+  UNION ALL
+  SELECT supporter_id, 'trauma_informed', contact_id, contact_date FROM recent
+  WHERE list_contains(topics, 'violence_discrimination')
+  UNION ALL
+  SELECT supporter_id, 'asylum_basics', contact_id, contact_date FROM recent
+  WHERE list_contains(topics, 'asylum_procedure')
+), missing AS (
+  SELECT n.supporter_id, n.training,
+         list(n.contact_id ORDER BY n.contact_date, n.contact_id) AS contact_ids,
+         min(n.contact_date) AS first_date
+  FROM need n
+  WHERE NOT EXISTS (SELECT 1 FROM sig_trainings t WHERE t.supporter_id = n.supporter_id
+                      AND t.training = n.training AND t.is_valid)
+  GROUP BY n.supporter_id, n.training
+)
+SELECT supporter_id AS subject_id,
+       list({'training': training, 'contact_ids': contact_ids} ORDER BY training) AS needs,
+       list_sort(list_distinct(flatten(list(contact_ids)))) AS contact_ids,
+       min(first_date) AS first_date
+FROM missing GROUP BY supporter_id
+"""
+
+_BECAUSE = {
+    "crisis_intervention": ("suicidality or a crisis", "Suizidalität oder einer Krise"),
+    "trauma_informed": ("violence/discrimination", "Gewalt/Diskriminierung"),
+    "asylum_basics": ("the asylum procedure", "dem Asylverfahren"),
+}
+
+
+def _clause(need: Mapping[str, Any], lang: str) -> str:
+    n, training = len(need["contact_ids"]), need["training"]
+    topic_en, topic_de = _BECAUSE[training]
+    if lang == "de":
+        return (f"{plural(n, 'Kontakt', 'Kontakte')} zu {topic_de} "
+                f"({ids(need['contact_ids'], lang='de')}) ohne Schulung "
+                f"„{label(training, 'de')}“")
+    return (f"{plural(n, 'contact', 'contacts')} about {topic_en} "
+            f"({ids(need['contact_ids'])}) without {label(training)} training")
+
+
+def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+    needs, days = list(row["needs"]), t["window_days"]
+    return Finding(
+        severity="medium",
+        value=len(row["contact_ids"]),
+        threshold=1,
+        message=f"In the last {days} days: " + "; ".join(_clause(x, "en") for x in needs),
+        message_de=f"In den letzten {days} Tagen: " + "; ".join(_clause(x, "de") for x in needs),
+        evidence={"contact_ids": list(row["contact_ids"]),
+                  "trainings_missing": [x["training"] for x in needs]},
+        since=row["first_date"],
+        window_days=days,
+    )
+
+
+RULE = Rule(
+    id="T-SPECIALIST",
+    action="training",
+    subject_type="supporter",
+    title="Topic needs a specialist training",
+    title_de="Thema braucht eine Fachschulung",
+    reason="The topic needs skills beyond shared experience.",
+    reason_de="Das Thema braucht Fähigkeiten jenseits geteilter Erfahrung.",
+    sql=SQL,
+    explain=explain,
+    thresholds=(
+        Threshold("window_days", 90, "Days of contacts checked for specialist topics.",
+                  "Tage, deren Kontakte auf Fachthemen geprüft werden.", 7, 365, "days"),
+    ),
+)
