@@ -24,13 +24,13 @@ if "import_result" in st.session_state:
     (st.success if kind == "ok" else st.warning)(message)
 
 # ---------------------------------------------------------------- where the upload goes
-programs = [
-    p.program_id
-    for p in cached(common.programs)
-    if not p.is_demo and ctx.scope.allows(p.program_id)
-]
+reachable = [p for p in cached(common.programs) if ctx.scope.allows(p.program_id)]
 new_label = ctx.t("import.new_program")
-choice = st.selectbox(ctx.t("import.program"), [*programs, new_label], key="imp_program")
+# Real programs first, then a new one (only for users not bound to programs), demo last.
+options = [p.program_id for p in reachable if not p.is_demo]
+options += [new_label] if ctx.scope.programs is None else []
+options += [p.program_id for p in reachable if p.is_demo]
+choice = st.selectbox(ctx.t("import.program"), options, key="imp_program") if options else None
 program_id = (
     st.text_input(
         ctx.t("import.new_program_id"), key="imp_new_program", help=ctx.t("import.new_program_help")
@@ -152,7 +152,10 @@ widgets.table(
         ctx.t("history.started_at"): st.column_config.DatetimeColumn(format="localized")
     },
 )
-ids = history["import_id"].tolist()
+ids = (
+    history.loc[history["status"] != "removed", "import_id"].tolist()
+    or history["import_id"].tolist()
+)
 pick, quarantine, remove = st.columns([2, 2, 2], vertical_alignment="bottom")
 chosen = pick.selectbox(ctx.t("import.pick"), ids, key="imp_pick")
 row = history[history["import_id"] == chosen].iloc[0]
@@ -173,9 +176,10 @@ if remove.button(
     ctx.t("import.remove"),
     key="btn_remove",
     icon=":material/delete:",
-    disabled=not (ctx.scope.can_write and ctx.scope.allows(str(row["program_id"]))),
+    disabled=row["status"] == "removed"
+    or not (ctx.scope.can_write and ctx.scope.allows(str(row["program_id"]))),
 ):
-    remove_import(ctx.cur, int(chosen), scope=ctx.scope)
+    remove_import(ctx.cur, int(chosen), scope=ctx.scope, actor=ctx.scope.user)
     st.session_state["import_result"] = ("ok", ctx.t("import.removed", id=chosen))
     clear()
     st.rerun()

@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard import charts
 from dashboard.i18n import fmt_date, vocab
 from dashboard.privacy import suppress_small, to_safe_csv
-from dashboard.ui import context, filters, widgets
+from dashboard.ui import context, filters, tables, widgets
 from dashboard.ui.cache import cached
 from dashboard.views import attention
 from dashboard.views import network as view
@@ -105,7 +105,7 @@ else:
                     vocab("service", s, ctx.lang) for s in services["service_type"]
                 ],
                 ctx.t("col.languages"): [
-                    ", ".join(v if v is not None else []) for v in services["languages"]
+                    ", ".join(tables.as_list(v)) for v in services["languages"]
                 ],
                 ctx.t("col.affirming"): [yes if v else no for v in services["lgbtiq_affirming"]],
                 ctx.t("col.accepts_referrals"): [

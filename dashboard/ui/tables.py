@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -23,11 +24,13 @@ def _labels(kind: str, values: Iterable[Any], lang: str) -> list[str]:
     return [vocab(kind, v, lang) if isinstance(v, str) else "" for v in values]
 
 
+def as_list(value: Any) -> list:
+    """Returns a list cell (list, tuple or numpy array from DuckDB) as a list; [] for NULL."""
+    return list(value) if isinstance(value, (list, tuple, np.ndarray)) else []
+
+
 def _list_labels(kind: str, values: Iterable[Any], lang: str) -> list[str]:
-    return [
-        ", ".join(vocab(kind, v, lang) for v in (vals if vals is not None else []))
-        for vals in values
-    ]
+    return [", ".join(vocab(kind, v, lang) for v in as_list(vals)) for vals in values]
 
 
 def _yes_no(ctx: PageContext, values: Iterable[Any]) -> list[str]:

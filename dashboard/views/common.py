@@ -26,6 +26,7 @@ def data_version(con: duckdb.DuckDBPyConnection) -> str:
     row = con.execute(
         "SELECT (SELECT coalesce(max(import_id), 0) FROM imports),"
         " (SELECT count(*) FROM imports),"
+        " (SELECT count(*) FROM imports WHERE status = 'removed'),"
         " (SELECT coalesce(max(finished_at)::VARCHAR, '') FROM imports),"
         " (SELECT count(*) FROM settings),"
         " (SELECT coalesce(max(updated_at)::VARCHAR, '') FROM settings),"
@@ -40,7 +41,7 @@ def programs(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> list[ProgramInf
         """
         SELECT program_id, bool_or(is_demo) FROM (
           SELECT program_id, is_demo FROM programs
-          UNION ALL SELECT program_id, is_demo FROM imports
+          UNION ALL SELECT program_id, is_demo FROM imports WHERE status <> 'removed'
           UNION ALL SELECT DISTINCT program_id, false FROM supporters
         )
         WHERE $programs IS NULL OR program_id IN (SELECT unnest($programs))

@@ -25,7 +25,7 @@ def ensure_demo(con: duckdb.DuckDBPyConnection) -> bool:
 def demo_programs(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> list[str]:
     """Returns the demo programs `scope` reaches."""
     rows = con.execute(
-        "SELECT DISTINCT program_id FROM imports WHERE is_demo"
+        "SELECT DISTINCT program_id FROM imports WHERE is_demo AND status <> 'removed'"
         " AND ($p IS NULL OR program_id IN (SELECT unnest($p))) ORDER BY 1",
         {"p": scope.sql_programs()},
     ).fetchall()
@@ -40,14 +40,15 @@ def remove_demo(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> int:
     from dashboard.ingest import remove_import
 
     ids = con.execute(
-        "SELECT import_id FROM imports WHERE is_demo"
+        "SELECT import_id FROM imports WHERE is_demo AND status <> 'removed'"
         " AND ($p IS NULL OR program_id IN (SELECT unnest($p))) ORDER BY import_id",
         {"p": scope.sql_programs()},
     ).fetchall()
     for (import_id,) in ids:
-        remove_import(con, import_id, scope=scope)
+        remove_import(con, import_id, scope=scope, actor=scope.user)
     con.execute(
-        "DELETE FROM programs WHERE is_demo AND program_id NOT IN (SELECT program_id FROM imports)"
+        "DELETE FROM programs WHERE is_demo AND program_id NOT IN"
+        " (SELECT program_id FROM imports WHERE status <> 'removed')"
     )
     con.execute(
         "INSERT OR REPLACE INTO settings (program_id, key, value, updated_at, updated_by)"

@@ -55,12 +55,11 @@ def need_matrix(
           SELECT service_type, language, count(*) AS needs FROM needs
           WHERE language IS NOT NULL GROUP BY ALL
         ),
-        offer AS (
-          SELECT service_type, unnest(languages) AS language, count(*) AS services
-          FROM services
+        offered AS (
+          SELECT service_type, unnest(languages) AS language FROM services
           WHERE program_id = $program AND lgbtiq_affirming AND accepts_referrals
-          GROUP BY ALL
-        )
+        ),
+        offer AS (SELECT service_type, language, count(*) AS services FROM offered GROUP BY ALL)
         SELECT n.service_type, n.language, n.needs, coalesce(o.services, 0) AS services,
                coalesce(o.services, 0) = 0 AS gap
         FROM need_counts n LEFT JOIN offer o USING (service_type, language)
@@ -78,15 +77,18 @@ def partnerships(
     scope.require(program_id)
     return con.execute(
         f"""
-        WITH needed AS (SELECT DISTINCT service_type FROM ({_NEEDS}))
-        SELECT s.service_id, s.service_type, s.languages, s.lgbtiq_affirming,
-               s.accepts_referrals, s.last_network_contact,
-               date_diff('day', s.last_network_contact, $as_of::DATE) AS days_since,
-               (s.last_network_contact IS NULL
-                OR s.last_network_contact < $as_of::DATE - INTERVAL ($stale) DAY) AS stale,
-               s.service_type IN (SELECT service_type FROM needed) AS needed
-        FROM services s WHERE s.program_id = $program
-        ORDER BY (stale AND needed) DESC, stale DESC, days_since DESC NULLS FIRST, s.service_id
+        WITH needed AS (SELECT DISTINCT service_type FROM ({_NEEDS})),
+        listed AS (
+          SELECT s.service_id, s.service_type, s.languages, s.lgbtiq_affirming,
+                 s.accepts_referrals, s.last_network_contact,
+                 date_diff('day', s.last_network_contact, $as_of::DATE) AS days_since,
+                 (s.last_network_contact IS NULL
+                  OR s.last_network_contact < $as_of::DATE - INTERVAL ($stale) DAY) AS stale,
+                 s.service_type IN (SELECT service_type FROM needed) AS needed
+          FROM services s WHERE s.program_id = $program
+        )
+        SELECT * FROM listed
+        ORDER BY (stale AND needed) DESC, stale DESC, days_since DESC NULLS FIRST, service_id
         """,
         {"program": program_id, "as_of": as_of, "days": NEED_WINDOW_DAYS, "stale": STALE_DAYS},
     ).df()

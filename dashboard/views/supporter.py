@@ -23,13 +23,14 @@ def profile(
 ) -> dict | None:
     """Returns the supporter's row (dates, capacity, stage, languages), or None if unknown."""
     scope.require(program_id)
-    frame = con.execute(
+    found = con.execute(
         "SELECT supporter_id, joined_on, left_on, capacity_hours_month, own_process_stage,"
         " self_help_group_experience, languages, trigger_topics FROM supporters"
         " WHERE program_id = ? AND supporter_id = ?",
         [program_id, supporter_id],
-    ).df()
-    return None if frame.empty else frame.iloc[0].to_dict()
+    )
+    row = found.fetchone()
+    return None if row is None else dict(zip([d[0] for d in found.description], row, strict=True))
 
 
 def weekly_load(
@@ -118,14 +119,17 @@ def matches(
     scope.require(program_id)
     return con.execute(
         """
+        WITH recent AS (
+          SELECT match_id, count(*) AS contacts_28d FROM contacts
+          WHERE program_id = $program
+            AND contact_date BETWEEN $as_of::DATE - INTERVAL 27 DAY AND $as_of
+          GROUP BY match_id
+        )
         SELECT m.match_id, m.started_on, m.ended_on, m.goal, m.scope_agreed,
                m.shared_dimensions, m.differing_dimensions,
-               count(c.contact_id) AS contacts_28d
-        FROM matches m
-        LEFT JOIN contacts c ON c.program_id = m.program_id AND c.match_id = m.match_id
-             AND c.contact_date BETWEEN $as_of::DATE - INTERVAL 27 DAY AND $as_of
+               coalesce(r.contacts_28d, 0) AS contacts_28d
+        FROM matches m LEFT JOIN recent r USING (match_id)
         WHERE m.program_id = $program AND m.supporter_id = $supporter AND m.started_on <= $as_of
-        GROUP BY ALL
         ORDER BY (m.ended_on IS NULL OR m.ended_on > $as_of) DESC, m.started_on DESC
         """,
         {"as_of": as_of, "program": program_id, "supporter": supporter_id},
