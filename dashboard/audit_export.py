@@ -39,17 +39,23 @@ def read_audit(
     return [dict(zip(COLUMNS, r, strict=True)) for r in rows]
 
 
-def audit_csv(con: duckdb.DuckDBPyConnection, *, scope: Scope, **filters: Any) -> tuple[str, int]:
-    """Returns (CSV text, row count) of the filtered log, and records the export itself."""
+def audit_csv(
+    con: duckdb.DuckDBPyConnection, *, scope: Scope, record: bool = True, **filters: Any
+) -> tuple[str, int]:
+    """Returns (CSV text, row count) of the filtered log.
+
+    Records the export in the log unless `record` is False: the UI records it when the
+    download button is clicked, not each time the page draws the button.
+    """
     rows = read_audit(con, scope=scope, limit=None, **filters)
     for row in rows:
         row["logged_at"] = row["logged_at"].isoformat(sep=" ", timespec="seconds")
         row["detail"] = json.dumps(json.loads(row["detail"] or "{}"), sort_keys=True)
     text = to_safe_csv(rows, list(COLUMNS))
-    shown = {k: str(v) for k, v in filters.items() if v is not None}
-    audit.record(
-        con, scope.user, "export", detail={"what": "audit_log", "rows": len(rows), **shown}
-    )
+    if record:
+        shown = {k: str(v) for k, v in filters.items() if v is not None}
+        detail = {"what": "audit_log", "rows": len(rows), **shown}
+        audit.record(con, scope.user, "export", detail=detail)
     return text, len(rows)
 
 

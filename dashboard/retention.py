@@ -19,7 +19,7 @@ from datetime import date
 import duckdb
 
 from dashboard import audit
-from dashboard.access import Scope
+from dashboard.access import AccessDenied, Scope
 from dashboard.cascade import delete_where
 from dashboard.transaction import transaction
 
@@ -36,6 +36,9 @@ TABLES = (
     "incidents",
     "quarantine",
 )
+
+
+MIN_MONTHS, MAX_MONTHS = 1, 120
 
 
 class _DryRun(Exception):
@@ -99,6 +102,31 @@ def run_daily_retention(
     except duckdb.TransactionException:
         return None
     return report
+
+
+def set_retention_months(
+    con: duckdb.DuckDBPyConnection, program_id: str, months: int, *, scope: Scope
+) -> None:
+    """Sets how many months a program keeps rows after a match ended / a supporter left.
+
+    Admins only: the period is the organisation's data-protection policy, not a threshold.
+    Audited as `setting_change` with the old and new value.
+    """
+    if scope.role != "admin" or scope.programs is not None:
+        raise AccessDenied(f"{scope.user} may not change retention periods")
+    if not MIN_MONTHS <= months <= MAX_MONTHS:
+        raise ValueError(f"retention must be {MIN_MONTHS}..{MAX_MONTHS} months")
+    with transaction(con):
+        row = con.execute(
+            "SELECT retention_months FROM programs WHERE program_id = ?", [program_id]
+        ).fetchone()
+        if row is None:
+            raise ValueError(f"no program {program_id}")
+        con.execute(
+            "UPDATE programs SET retention_months = ? WHERE program_id = ?", [months, program_id]
+        )
+        detail = {"key": "retention_months", "old": int(row[0]), "new": months}
+        audit.record(con, scope.user, "setting_change", program_id, detail)
 
 
 def _expire_all(

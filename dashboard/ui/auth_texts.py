@@ -39,6 +39,75 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (English, German)
         "Demo-Modus ohne Anmeldung: Diese Datenbank enthält nur das synthetische Demo-Programm. "
         "Sobald echte Daten oder ein Konto existieren, ist eine Anmeldung nötig.",
     ),
+    # admin page
+    "admin.title": ("Administration", "Verwaltung"),
+    "admin.only": ("Only administrators may open this page.", "Nur für Administrator*innen."),
+    "admin.tab_users": ("Accounts", "Konten"),
+    "admin.tab_audit": ("Audit log", "Protokoll"),
+    "admin.tab_retention": ("Retention", "Aufbewahrung"),
+    "admin.tab_subject": ("Data-subject requests", "Betroffenenanfragen"),
+    "users.add": ("Add an account", "Konto anlegen"),
+    "users.role": ("Role", "Rolle"),
+    "users.programs": ("Programs", "Programme"),
+    "users.oidc_only": (
+        "Signs in through the identity provider (no password)",
+        "Anmeldung über den Identitätsanbieter (kein Passwort)",
+    ),
+    "users.repeat": ("Repeat password", "Passwort wiederholen"),
+    "users.mismatch": ("The two passwords differ.", "Die beiden Passwörter unterscheiden sich."),
+    "users.save": ("Save", "Speichern"),
+    "users.edit": ("Change an account", "Konto ändern"),
+    "users.account": ("Account", "Konto"),
+    "users.disabled": ("Disabled (cannot sign in)", "Gesperrt (keine Anmeldung)"),
+    "users.new_password": ("Set a new password", "Neues Passwort setzen"),
+    "users.remove": ("Remove an account", "Konto löschen"),
+    "users.remove_confirm": ("Yes, remove {user}", "Ja, {user} löschen"),
+    "users.done": ("Saved.", "Gespeichert."),
+    "users.roles_help": (
+        "admin: every program, accounts and settings · coordinator: assigned programs — view, "
+        "import, thresholds · viewer: assigned programs, read only",
+        "admin: alle Programme, Konten und Einstellungen · coordinator: zugewiesene Programme — "
+        "ansehen, importieren, Schwellenwerte · viewer: zugewiesene Programme, nur lesen",
+    ),
+    "audit.action": ("Action", "Aktion"),
+    "audit.program": ("Program", "Programm"),
+    "audit.since": ("From", "Ab"),
+    "audit.all": ("all", "alle"),
+    "audit.download": ("Download as CSV", "Als CSV herunterladen"),
+    "audit.count": ("{n} entries", "{n} Einträge"),
+    "retention.explain": (
+        "Rows about a person are deleted this many months after the match ended or the "
+        "supporter left. A daily check at app start applies it; the preview changes nothing.",
+        "Daten über eine Person werden so viele Monate nach Ende der Begleitung bzw. dem "
+        "Ausscheiden gelöscht. Eine tägliche Prüfung beim Start wendet das an; die Vorschau "
+        "ändert nichts.",
+    ),
+    "retention.months": ("Months to keep", "Monate aufbewahren"),
+    "retention.preview": ("Preview what is expired", "Abgelaufenes anzeigen"),
+    "retention.apply": ("Delete expired rows now", "Abgelaufenes jetzt löschen"),
+    "retention.none": ("Nothing has expired.", "Nichts ist abgelaufen."),
+    "retention.deleted": ("Deleted {n} rows.", "{n} Zeilen gelöscht."),
+    "subject.explain": (
+        "Everything held about one pseudonym (supporter or seeker) in one program: export it "
+        "(right of access) or erase it (right to erasure). Both are written to the audit log.",
+        "Alles zu einem Pseudonym (unterstützende oder suchende Person) in einem Programm: "
+        "exportieren (Auskunftsrecht) oder löschen (Recht auf Löschung). Beides wird "
+        "protokolliert.",
+    ),
+    "subject.pseudonym": ("Pseudonym", "Pseudonym"),
+    "subject.prepare": ("Prepare export", "Export vorbereiten"),
+    "subject.download": ("Download JSON", "JSON herunterladen"),
+    "subject.nothing": (
+        "Nothing is held for this pseudonym.",
+        "Zu diesem Pseudonym liegt nichts vor.",
+    ),
+    "subject.preview": ("Preview erasure", "Löschung prüfen"),
+    "subject.confirm": (
+        "Type the pseudonym again to confirm the erasure",
+        "Pseudonym zur Bestätigung erneut eingeben",
+    ),
+    "subject.erase": ("Erase", "Löschen"),
+    "subject.erased": ("Erased {n} rows.", "{n} Zeilen gelöscht."),
 }
 
 

@@ -1,0 +1,47 @@
+"""Admin page, audit tab: filter the log, read it, download it as CSV (the download is audited)."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+
+import streamlit as st
+
+from dashboard.audit import ACTIONS
+from dashboard.audit_export import audit_csv, read_audit
+from dashboard.ui import widgets
+from dashboard.ui.auth_texts import tx
+from dashboard.ui.context import PageContext
+
+SHOWN = 1000  # rows drawn on the page; the CSV holds every matching row
+
+
+def draw(ctx: PageContext) -> None:
+    """Draws filters, the newest entries and the CSV download."""
+    lang = ctx.lang
+    every = tx("audit.all", lang)
+    left, middle, right = st.columns(3)
+    action = left.selectbox(tx("audit.action", lang), [every, *ACTIONS], key="audit_action")
+    programs = [
+        r[0] for r in ctx.cur.execute("SELECT program_id FROM programs ORDER BY 1").fetchall()
+    ]
+    program = middle.selectbox(tx("audit.program", lang), [every, *programs], key="audit_program")
+    since_day = right.date_input(tx("audit.since", lang), value=None, key="audit_since")
+    filters = {
+        "action": None if action == every else action,
+        "program_id": None if program == every else program,
+        "since": datetime.combine(since_day, time()) if since_day else None,
+    }
+    rows = read_audit(ctx.cur, scope=ctx.scope, limit=SHOWN, **filters)
+    st.caption(tx("audit.count", lang, n=len(rows)))
+    st.dataframe(rows, hide_index=True, width="stretch")
+    text, count = audit_csv(ctx.cur, scope=ctx.scope, record=False, **filters)
+    widgets.download(
+        tx("audit.download", lang),
+        text,
+        file_name="audit_log.csv",
+        mime="text/csv",
+        what="audit_log",
+        program_id=filters["program_id"],
+        rows=count,
+        key="audit_download",
+    )

@@ -1,0 +1,104 @@
+"""Admin page, retention and data-subject tabs: periods, preview, export or erase a pseudonym."""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from dashboard.access import AccessDenied
+from dashboard.erasure import erase_subject, export_subject
+from dashboard.retention import MAX_MONTHS, MIN_MONTHS, apply_retention, set_retention_months
+from dashboard.ui.auth_texts import tx
+from dashboard.ui.context import PageContext
+
+_EXPORT_KEY = "_subject_export"
+
+
+def draw_retention(ctx: PageContext) -> None:
+    """Draws each program's period, a dry-run preview and the apply button."""
+    lang = ctx.lang
+    st.caption(tx("retention.explain", lang))
+    rows = ctx.cur.execute(
+        "SELECT program_id, retention_months FROM programs WHERE NOT is_demo ORDER BY 1"
+    ).fetchall()
+    for program_id, months in rows:
+        with st.form(f"retention_{program_id}"):
+            st.text(program_id)
+            value = st.number_input(
+                tx("retention.months", lang), MIN_MONTHS, MAX_MONTHS, int(months), step=1
+            )
+            if st.form_submit_button(tx("users.save", lang)) and value != months:
+                set_retention_months(ctx.cur, program_id, int(value), scope=ctx.scope)
+                st.toast(tx("users.done", lang))
+    if st.button(tx("retention.preview", lang), key="retention_preview"):
+        report = apply_retention(ctx.cur, scope=ctx.scope, apply=False)
+        _show_counts(report.counts, lang)
+    if st.button(tx("retention.apply", lang), key="retention_apply", type="primary"):
+        report = apply_retention(ctx.cur, scope=ctx.scope, trigger="admin_page")
+        st.success(tx("retention.deleted", lang, n=report.total))
+
+
+def draw_subject(ctx: PageContext) -> None:
+    """Draws the export (JSON download) and the confirmed erasure of one pseudonym."""
+    lang = ctx.lang
+    st.caption(tx("subject.explain", lang))
+    programs = [
+        r[0] for r in ctx.cur.execute("SELECT program_id FROM programs ORDER BY 1").fetchall()
+    ]
+    if not programs:
+        return
+    program = st.selectbox(tx("audit.program", lang), programs, key="subject_program")
+    pseudonym = st.text_input(tx("subject.pseudonym", lang), key="subject_id").strip()
+    if not pseudonym:
+        return
+    if st.button(tx("subject.prepare", lang), key="subject_prepare"):
+        document = export_subject(ctx.cur, program, pseudonym, scope=ctx.scope)
+        st.session_state[_EXPORT_KEY] = (program, pseudonym, document)
+    prepared = st.session_state.get(_EXPORT_KEY)
+    if prepared and prepared[:2] == (program, pseudonym):
+        if prepared[2]["tables"]:
+            st.download_button(
+                tx("subject.download", lang),
+                json.dumps(prepared[2], indent=2, default=str, ensure_ascii=False),
+                file_name=f"subject_{program}.json",
+                mime="application/json",
+                key="subject_download",
+            )
+        else:
+            st.info(tx("subject.nothing", lang))
+    _erase(ctx, program, pseudonym)
+
+
+def _erase(ctx: PageContext, program: str, pseudonym: str) -> None:
+    lang = ctx.lang
+    if st.button(tx("subject.preview", lang), key="subject_preview"):
+        counts = erase_subject(ctx.cur, program, pseudonym, scope=ctx.scope, apply=False)
+        _show_counts({program: counts}, lang)
+    confirm = st.text_input(tx("subject.confirm", lang), key="subject_confirm").strip()
+    if st.button(
+        tx("subject.erase", lang),
+        key="subject_erase",
+        type="primary",
+        disabled=confirm != pseudonym,
+    ):
+        try:
+            counts = erase_subject(ctx.cur, program, pseudonym, scope=ctx.scope)
+        except AccessDenied as exc:
+            st.error(str(exc))
+            return
+        st.session_state.pop(_EXPORT_KEY, None)
+        st.success(tx("subject.erased", lang, n=sum(counts.values())))
+
+
+def _show_counts(counts: dict[str, dict[str, int]], lang: str) -> None:
+    table = [
+        {"program": p, "table": t, "rows": n}
+        for p, tables in counts.items()
+        for t, n in tables.items()
+        if n
+    ]
+    if table:
+        st.dataframe(table, hide_index=True)
+    else:
+        st.info(tx("retention.none", lang))
