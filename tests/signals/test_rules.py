@@ -12,7 +12,6 @@ from dashboard.signals import RULES, SignalResult, evaluate
 
 from .conftest import RULE_CASES, expected
 
-
 _EVALUATED: dict[str, list[SignalResult]] = {}
 
 
