@@ -2,13 +2,15 @@
 
 Order: OIDC when `.streamlit/secrets.toml` has an `[auth]` section (Streamlit's st.login);
 otherwise a local account's session; otherwise the demo exception (only while the database
-holds nothing but demo data, with a banner); otherwise the sign-in form. The scope is read
-from the `users` table on every run, so disabling an account or changing its programs
-takes effect on the user's next click. Sessions end after inactivity (setting).
+holds nothing but demo data, with a banner); otherwise the sign-in form. A session's first
+run also triggers the daily retention check (dashboard.retention.run_daily_retention).
+The scope is read from the `users` table on every run, so disabling an account or changing
+its programs takes effect on the user's next click. Sessions end after inactivity (setting).
 """
 
 from __future__ import annotations
 
+import sys
 import time
 from typing import Any
 
@@ -28,17 +30,20 @@ from dashboard.auth import (
     username_from_claims,
 )
 from dashboard.auth.session import is_expired
+from dashboard.retention import run_daily_retention
 from dashboard.ui import lang as lang_ui
 from dashboard.ui.auth_texts import tx
 
 SESSION_KEY = "_auth"  # {"user", "method", "last"}: who signed in and when they last acted
 NOTICE_KEY = "_auth_notice"
 DENIED_KEY = "_auth_denied"
+RETENTION_KEY = "_retention_checked"
 
 
 def require_scope(con: duckdb.DuckDBPyConnection) -> Scope | None:
     """Returns the session's scope, or None after drawing the sign-in (the caller stops)."""
     lang = lang_ui.current_lang(con)
+    _daily_retention(con)
     if oidc_configured(_secrets()):
         return _oidc(con, lang)
     scope = _current(con, lang)
@@ -51,6 +56,17 @@ def require_scope(con: duckdb.DuckDBPyConnection) -> Scope | None:
         return demo
     _sign_in_form(con, lang)
     return None
+
+
+def _daily_retention(con: duckdb.DuckDBPyConnection) -> None:
+    """Runs the once-a-day retention check when a session starts (cheap when already done)."""
+    if st.session_state.get(RETENTION_KEY):
+        return
+    st.session_state[RETENTION_KEY] = True
+    try:
+        run_daily_retention(con)
+    except duckdb.Error as exc:  # never keep anyone from signing in; the CLI can catch up
+        print(f"daily retention check failed: {type(exc).__name__}", file=sys.stderr)
 
 
 def sign_out(con: duckdb.DuckDBPyConnection, reason: str = "user") -> None:

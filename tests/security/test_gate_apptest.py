@@ -182,3 +182,19 @@ def test_oidc_unverified_email_is_refused(store: str) -> None:
     at.user = {"is_logged_in": True, "email": "kim@example.org", "email_verified": False}
     at.run()
     assert _scope_text(at) == []
+
+
+def test_a_session_start_runs_the_daily_retention_once(store: str) -> None:
+    con = db.connect(store)
+    con.execute(
+        "INSERT INTO supporters (program_id, supporter_id, joined_on, left_on, "
+        "capacity_hours_month, import_id) VALUES ('A', 'S1', DATE '2015-01-01', "
+        "DATE '2016-01-01', 4, 1)"
+    )
+    con.close()
+    at = _app().run()
+    at.run()
+    assert [a for a, _ in _audit(store, "retention")] == ["system:retention"] * 2  # A and B
+    con = db.connect(store)
+    assert con.execute("SELECT count(*) FROM supporters").fetchone() == (0,)
+    con.close()
