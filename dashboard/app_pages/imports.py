@@ -25,6 +25,7 @@ if "import_result" in st.session_state:
 
 # ---------------------------------------------------------------- where the upload goes
 reachable = [p for p in cached(common.programs) if ctx.scope.allows(p.program_id)]
+demo_ids = {p.program_id for p in reachable if p.is_demo}
 new_label = ctx.t("import.new_program")
 # Real programs first, then a new one (only for users not bound to programs), demo last.
 options = [p.program_id for p in reachable if not p.is_demo]
@@ -125,6 +126,7 @@ if ready:
             uploads,
             accept_valid=accept,
             imported_by=ctx.scope.user,
+            is_demo=program_id in demo_ids,  # re-importing the demo keeps it demo data
             scope=ctx.scope,
         )
         valid = sum(f.rows_valid for f in done.files)

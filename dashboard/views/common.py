@@ -44,8 +44,12 @@ def programs(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> list[ProgramInf
           UNION ALL SELECT program_id, is_demo FROM imports WHERE status <> 'removed'
           UNION ALL SELECT DISTINCT program_id, false FROM supporters
         )
-        WHERE $programs IS NULL OR program_id IN (SELECT unnest($programs))
-        GROUP BY program_id ORDER BY bool_or(is_demo), program_id
+        WHERE ($programs IS NULL OR program_id IN (SELECT unnest($programs)))
+        GROUP BY program_id
+        -- a removed demo stays in `programs` (so demo mode still recognises it) but is hidden
+        HAVING NOT bool_or(is_demo) OR program_id IN
+          (SELECT program_id FROM imports WHERE is_demo AND status <> 'removed')
+        ORDER BY bool_or(is_demo), program_id
         """,
         {"programs": scope.sql_programs()},
     ).fetchall()

@@ -47,10 +47,6 @@ def remove_demo(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> int:
     for (import_id,) in ids:
         remove_import(con, import_id, scope=scope, actor=scope.user)
     con.execute(
-        "DELETE FROM programs WHERE is_demo AND program_id NOT IN"
-        " (SELECT program_id FROM imports WHERE status <> 'removed')"
-    )
-    con.execute(
         "INSERT OR REPLACE INTO settings (program_id, key, value, updated_at, updated_by)"
         " VALUES ('*', ?, ?, current_timestamp, ?)",
         [DISMISSED_KEY, json.dumps(True), scope.user],

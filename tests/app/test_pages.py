@@ -1,0 +1,80 @@
+"""Every page renders in both languages on the demo and on an empty database; first start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import PAGES, app, open_page, texts
+
+from dashboard import db, i18n
+
+TITLES = {
+    "attention": "attention.title",
+    "supporter": "supporter.title",
+    "program": "program.title",
+    "network": "network.title",
+    "imports": "import.title",
+    "data_dictionary": "dictionary.title",
+    "settings": "settings.title",
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_on_the_demo(demo_db: Path, page: str, lang: str) -> None:
+    at = open_page(page, locale=f"{lang}-DE")
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.title[0].value == i18n.t(TITLES[page], lang)
+    assert i18n.t("demo.badge", lang) in texts(at)  # demo data is labelled on every page
+    assert "seeker_id" not in texts(at)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_on_an_empty_database(empty_db: Path, page: str) -> None:
+    at = open_page(page)
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.title[0].value == i18n.t(TITLES[page], "en")
+    assert i18n.t("demo.badge", "en") not in texts(at)
+
+
+def test_pages_that_need_a_program_say_how_to_get_one(empty_db: Path) -> None:
+    at = open_page("attention")
+    assert i18n.t("empty.no_program", "en") in texts(at)
+
+
+def test_first_start_loads_the_demo_which_one_click_removes(use_db) -> None:  # noqa: ANN001
+    path: Path = use_db(None)  # a database file that does not exist yet
+    at = app().run()
+    assert not at.exception
+    assert "Demo data" in texts(at)
+    assert at.metric[0].label == "Supporters with signals" and int(at.metric[0].value) > 0
+
+    at.button(key="remove_demo").click().run()
+    assert not at.exception
+    assert "Demo data" not in texts(at)
+    assert i18n.t("empty.no_program", "en") in texts(at)
+    at.run()  # a later run does not bring the demo back
+    assert "Demo data" not in texts(at)
+
+    from dashboard.ui import connection
+
+    connection.release_all()
+    con = db.connect(path)
+    assert con.execute("SELECT count(*) FROM supporters").fetchone() == (0,)
+    removals = con.execute("SELECT count(*) FROM audit_log WHERE action = 'removal'").fetchone()
+    assert removals == (1,)
+
+
+def test_browser_locale_picks_german_and_the_switch_overrides_it(demo_db: Path) -> None:
+    at = app(locale="de-AT").run()
+    assert at.title[0].value == "Wer braucht Aufmerksamkeit"
+    at.button_group(key="w_lang").set_value("en").run()
+    assert at.title[0].value == "Who needs attention"
+    at.run()  # the choice sticks
+    assert at.title[0].value == "Who needs attention"
+
+
+def test_german_page_formats_dates_the_german_way(demo_db: Path) -> None:
+    at = open_page("attention", locale="de-DE")
+    assert "Stichtag 20.11.2026" in texts(at)
