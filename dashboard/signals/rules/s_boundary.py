@@ -27,18 +27,18 @@ FROM pulse FULL JOIN private ON private.supporter_id = pulse.supporter_id
 
 
 def _pulse(row: Mapping[str, Any], t: Mapping[str, Any], lang: str) -> str:
+    """Returns the check-in clause naming each measure at or below its threshold."""
     en, de = [], []
-    if row["can_say_no"] is not None and row["can_say_no"] <= t["can_say_no_max"]:
-        en.append(f"can say no {row['can_say_no']} of 5")
-        de.append(f"kann Nein sagen {row['can_say_no']} von 5")
-    if row["role_clarity"] is not None and row["role_clarity"] <= t["role_clarity_max"]:
-        en.append(f"role clarity {row['role_clarity']} of 5")
-        de.append(f"Rollenklarheit {row['role_clarity']} von 5")
+    for name, label_en, label_de, limit in (
+        ("can_say_no", "can say no", "kann Nein sagen", t["can_say_no_max"]),
+        ("role_clarity", "role clarity", "Rollenklarheit", t["role_clarity_max"]),
+    ):
+        if row[name] is not None and row[name] <= limit:
+            en.append(f"{label_en} {row[name]} of 5 (signal at {limit} or less)")
+            de.append(f"{label_de} {row[name]} von 5 (Signal bis {limit})")
     if lang == "de":
-        return (f"letzte Selbstreflexion ({day(row['checkin_date'], 'de')}): "
-                f"{', '.join(de)} (Signal bis {t['can_say_no_max']} bzw. {t['role_clarity_max']})")
-    return (f"latest check-in ({day(row['checkin_date'])}): {', '.join(en)} "
-            f"(signal at {t['can_say_no_max']} / {t['role_clarity_max']} or less)")
+        return f"letzte Selbstreflexion ({day(row['checkin_date'], 'de')}): {', '.join(de)}"
+    return f"latest check-in ({day(row['checkin_date'])}): {', '.join(en)}"
 
 
 def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:

@@ -52,7 +52,7 @@ LEFT JOIN inc USING (supporter_id)
 
 
 def _match_clause(m: Mapping[str, Any], days: int, lang: str) -> str:
-    weekly = num(m["n"] * 7 / days, lang, 1)
+    weekly = num(m["n"] * 7 / days, lang, 2)
     if lang == "de":
         parts = [f"Begleitung {m['match_id']}: {m['n']} Kontakte in {days} Tagen "
                  f"(≈ {weekly} pro Woche)"]
@@ -78,7 +78,8 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
         evidence["contact_ids"] = list(row["contact_ids"])
     if row["seeker_dependency"] is not None:
         en.append(f"latest check-in ({day(row['checkin_date'])}): seeker dependency "
-                  f"{row['seeker_dependency']} of 5 (signal from {t['seeker_dependency_min']})")
+                  f"{row['seeker_dependency']} of 5 "
+                  f"(signal at {t['seeker_dependency_min']} or more)")
         de.append(f"letzte Selbstreflexion ({day(row['checkin_date'], 'de')}): Abhängigkeit "
                   f"der begleiteten Person {row['seeker_dependency']} von 5 "
                   f"(Signal ab {t['seeker_dependency_min']})")

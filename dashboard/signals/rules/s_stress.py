@@ -39,7 +39,7 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
     en, de, evidence = [], [], {}
     if row["stress"] is not None:
         en.append(f"latest check-in ({day(row['checkin_date'])}) reports stress "
-                  f"{row['stress']} of 5 (signal from {t['stress_min']})")
+                  f"{row['stress']} of 5 (signal at {t['stress_min']} or more)")
         de.append(f"letzte Selbstreflexion ({day(row['checkin_date'], 'de')}) meldet Belastung "
                   f"{row['stress']} von 5 (Signal ab {t['stress_min']})")
         evidence["checkin_dates"] = iso([row["checkin_date"]])

@@ -48,7 +48,7 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
         evidence["contact_ids"] = contacts
     if row["felt_triggered"] is not None:
         en.append(f"latest check-in ({day(row['checkin_date'])}): felt triggered "
-                  f"{row['felt_triggered']} of 5 (signal from {t['felt_triggered_min']})")
+                  f"{row['felt_triggered']} of 5 (signal at {t['felt_triggered_min']} or more)")
         de.append(f"letzte Selbstreflexion ({day(row['checkin_date'], 'de')}): getriggert "
                   f"{row['felt_triggered']} von 5 (Signal ab {t['felt_triggered_min']})")
         evidence["checkin_dates"] = iso([row["checkin_date"]])
