@@ -25,7 +25,8 @@ def _overloaded(con, program: str = "fx", **kwargs) -> set[str]:
 
 
 def _audit(con) -> list[tuple]:
-    return con.execute("SELECT action, program_id, detail FROM audit_log ORDER BY audit_id").fetchall()
+    sql = "SELECT action, program_id, detail FROM audit_log ORDER BY audit_id"
+    return con.execute(sql).fetchall()
 
 
 def test_thresholds_list_every_rule_threshold_with_its_default(con) -> None:
