@@ -70,7 +70,7 @@ def p13_well_connected(b: DemoBuilder) -> None:
     """P13: professional supervision and intervision, renewed trauma training, breach resolved
     and followed by confidentiality training; violence topics with trauma_informed; housing."""
     sid = b.supporter(
-        "P13", joined=date(2023, 5, 1), capacity=12, stage="experienced", languages="de|en|fa"
+        "P13", joined=date(2023, 5, 1), capacity=12.5, stage="experienced", languages="de|en|fa"
     )
     regular(b, sid, date(2023, 5, 1), checkin_day=3)
     b.intervision(sid, date(2025, 1, 1), AS_OF)
@@ -95,7 +95,7 @@ def p13_well_connected(b: DemoBuilder) -> None:
 def p19_paused(b: DemoBuilder) -> None:
     """P19: on a break — last contact 2026-09-28, so not active: no supervision/silence signal."""
     sid = b.supporter(
-        "P19", joined=date(2024, 9, 1), capacity=6, stage="consolidating", languages="fa|de"
+        "P19", joined=date(2024, 9, 1), capacity=4.5, stage="consolidating", languages="fa|de"
     )
     regular(
         b,

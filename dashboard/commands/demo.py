@@ -1,0 +1,74 @@
+"""`demo [--db PATH]`: load the demo program; `demo --write DIR`: write its CSV files instead.
+
+The demo program `demo` (25 pseudonymous supporters, every rulebook signal occurs) is imported
+through the importer like any upload, marked as demo, with its as-of date 2026-11-20 stored as
+the program's default. `--write DIR` writes DIR/demo (canonical CSVs) and DIR/variants/excel_de
+and DIR/variants/kobo — `demo --write sample_data` refreshes the committed files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import duckdb
+
+from dashboard import db
+from dashboard.access import Scope
+from dashboard.sample import DEMO_AS_OF, DEMO_PROGRAM, build_demo, load_demo
+from dashboard.sample.csvout import write_canonical
+from dashboard.sample.variants import write_variants
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "demo",
+        help="load the demo program into the database (or write its CSV files)",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    target = parser.add_mutually_exclusive_group()
+    target.add_argument("--db", help="database file (default: $DASHBOARD_DB or data/)")
+    target.add_argument("--write", type=Path, metavar="DIR", help="write the CSV files here")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Returns 0 when the demo was loaded (or written), else the importer's exit code."""
+    if args.write:
+        return _write(args.write)
+    try:
+        con = db.connect(args.db)
+    except duckdb.IOException as exc:  # e.g. the database is locked by a running app
+        print(f"error: cannot open the database: {exc}", file=sys.stderr)
+        return 2
+    try:
+        report = load_demo(con, scope=Scope.local_operator(), imported_by="demo")
+    finally:
+        con.close()
+    if not report.committed:
+        print(f"error: the demo did not import (exit {report.exit_code})", file=sys.stderr)
+        return report.exit_code or 2
+    rows = ", ".join(f"{f.export} {f.rows_valid}" for f in report.files)
+    print(
+        f"Loaded demo program '{DEMO_PROGRAM}' into {db.resolve_path(args.db)} "
+        f"(import {report.import_id}): {rows}."
+    )
+    print(
+        f"Its as-of date is {DEMO_AS_OF.isoformat()}. Signals: python -m dashboard signals "
+        f"--db {db.resolve_path(args.db)} --program {DEMO_PROGRAM} --format table"
+    )
+    return 0
+
+
+def _write(root: Path) -> int:
+    tables = build_demo()
+    canonical = write_canonical(tables, root / "demo")
+    variants = write_variants(tables, root / "variants")
+    total = len(canonical) + sum(len(paths) for paths in variants.values())
+    print(
+        f"wrote {total} files: {root / 'demo'}, {root / 'variants' / 'excel_de'}, "
+        f"{root / 'variants' / 'kobo'}"
+    )
+    return 0
