@@ -48,6 +48,8 @@ def connect(
     con = duckdb.connect(":memory:")
     if key:
         _load_httpfs(con)
+        # Large sorts and joins spill to temp files; encrypt those too, not only the store.
+        con.execute("SET temp_file_encryption = true")
     options = ["READ_ONLY"] if read_only else []
     if key:
         options.append("ENCRYPTION_KEY ?")
