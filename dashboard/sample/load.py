@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 DEMO_DIR = Path(__file__).resolve().parents[2] / "sample_data" / "demo"
 
 
-def demo_files(folder: Path = DEMO_DIR) -> list[Path]:
-    """Returns the demo's CSV files in registry order, or [] if any of them is missing."""
-    paths = [folder / f"{name}.csv" for name in EXPORTS]
+def demo_files(folder: Path | None = None) -> list[Path]:
+    """Returns the demo's CSV files (default: DEMO_DIR) in registry order, [] if one is missing."""
+    paths = [(folder or DEMO_DIR) / f"{name}.csv" for name in EXPORTS]
     return paths if all(p.is_file() for p in paths) else []
 
 
