@@ -8,6 +8,7 @@ named parameters (`$allowed_<column>`, `$min_<column>`, `$max_<column>`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,9 @@ X_WORD = "x"  # a ticked box; when a column only ever holds x, empty means false
 DATE_FORMATS = ("%d.%m.%Y", "%d/%m/%Y")  # ISO dates and timestamps go through a cast
 FIRST_YEAR, LAST_YEAR = 1900, 2099
 CODE_SHAPE = "[A-Za-z0-9_-]{2,32}"  # schemas.fields.CODE_PATTERN without its lookahead
+# The same language for the fast pass, lookahead-free: no digit run longer than five
+# (length 2-32 is checked apart). Equivalent to CODE_SHAPE minus IDENTIFIER_GUARD.
+CODE_FAST = "(?:[0-9]{0,5}[A-Za-z_-])*[0-9]{0,5}"
 GUARD_ANY = "@|[0-9]{6}"  # e-mail or phone number: never echoed, whatever the column
 GUARD_CODE = r"@|\s|[0-9]{6}"  # schemas.fields.IDENTIFIER_GUARD; a space marks a name
 LIST_SPLIT = r"[|,;\s]+"
@@ -51,16 +55,20 @@ def typed_sql(spec: ColumnSpec, ref: str, decimal_comma: bool) -> str:
     Booleans stay a small code here (0 false, 1 true, 2 x) so the staging pass can tell
     whether a column is an x-column; `stored_sql` makes them BOOLEAN.
     """
-    v = value_sql(ref)
+    return final_sql(spec, parse_sql(spec, value_sql(ref), decimal_comma))
+
+
+def parse_sql(spec: ColumnSpec, v: str, decimal_comma: bool) -> str:
+    """Returns the costly half of the conversion: text `v` (trimmed, NULL if empty) parsed.
+
+    Dates are not yet range-checked and whole numbers are still DOUBLE; `final_sql` does that,
+    so the staging pass parses every cell once and derives type, range and flags from it.
+    """
     if spec.kind == "date":
         parsed = f"try_cast(try_strptime(split_part({v}, ' ', 1), {list(DATE_FORMATS)}) AS DATE)"
-        day = f"coalesce(try_cast({v} AS DATE), {parsed})"
-        return f"CASE WHEN year({day}) BETWEEN {FIRST_YEAR} AND {LAST_YEAR} THEN {day} END"
+        return f"coalesce(try_cast({v} AS DATE), {parsed})"
     if spec.kind in ("integer", "number"):
-        number = f"try_cast({_decimal(v, decimal_comma)} AS DOUBLE)"
-        if spec.kind == "number":
-            return f"CASE WHEN isfinite({number}) THEN {number} END"
-        return f"CASE WHEN {number} = trunc({number}) THEN try_cast({number} AS INTEGER) END"
+        return f"try_cast({_decimal(v, decimal_comma)} AS DOUBLE)"
     if spec.kind == "bool":
         return (
             f"(CASE WHEN lower({v}) IN {_words(TRUE_WORDS)} THEN 1 "
@@ -72,6 +80,29 @@ def typed_sql(spec: ColumnSpec, ref: str, decimal_comma: bool) -> str:
     if spec.kind == "enum_list":
         return f"list_filter(string_split_regex(lower({v}), '{LIST_SPLIT}'), x -> x <> '')"
     return v
+
+
+def final_sql(spec: ColumnSpec, parsed: str) -> str:
+    """Returns the cheap half: a parsed value checked for plausibility and cast; NULL if not."""
+    if spec.kind == "date":
+        return f"CASE WHEN year({parsed}) BETWEEN {FIRST_YEAR} AND {LAST_YEAR} THEN {parsed} END"
+    if spec.kind == "number":
+        return f"CASE WHEN isfinite({parsed}) THEN {parsed} END"
+    if spec.kind == "integer":
+        return f"CASE WHEN {parsed} = trunc({parsed}) THEN try_cast({parsed} AS INTEGER) END"
+    return parsed
+
+
+def vocabulary_regex(spec: ColumnSpec) -> str:
+    """Returns a regex matching exactly the (lower-cased) cells made of allowed codes only.
+
+    For an enum: one code. For a list: codes and separators, as LIST_SPLIT would split them.
+    RE2 runs this as one automaton, several times faster than list lookups per element.
+    """
+    words = "|".join(re.escape(v) for v in sorted(spec.values, key=len, reverse=True))
+    if spec.kind == "enum":
+        return f"(?:{words})"
+    return f"[|,;\\s]*(?:(?:{words})(?:[|,;\\s]+|$))*"
 
 
 def stored_sql(spec: ColumnSpec, ref: str) -> str:
@@ -121,6 +152,7 @@ def parameters(spec: ColumnSpec) -> dict[str, Any]:
     params: dict[str, Any] = {}
     if spec.kind in ("enum", "enum_list"):
         params[f"allowed_{spec.name}"] = list(spec.values)
+        params[f"re_{spec.name}"] = vocabulary_regex(spec)
     if spec.minimum is not None:
         params[f"min_{spec.name}"] = spec.minimum
     if spec.maximum is not None:

@@ -16,12 +16,12 @@ import duckdb
 
 from schemas import EXPORTS, ColumnSpec, ExportSpec
 
-from . import messages, rules
+from . import flags, messages, rules
 from .headers import HeaderMatch
 from .report import FileReport
 from .rules import ident
 from .sniff import Sniffed, UnusableFile
-from .source import EXTRA, LINE, Source, fast_source, normalised_source, one_line_per_record
+from .source import Source, fast_source, normalised_source, one_line_per_record
 from .uploads import Upload
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -107,27 +107,15 @@ def stage(cur: duckdb.DuckDBPyConnection, staged: StagedFile, folder: Path) -> N
 
 def _create(cur: duckdb.DuckDBPyConnection, staged: StagedFile, source: Source) -> int:
     staged.source = source
-    refs = staged.refs
-    typed = [
-        f"{rules.typed_sql(c, refs[c.name], staged.decimal_comma)} AS {ident(c.name)}"
-        for c in staged.columns
-    ]
-    empties = [
-        f"{rules.value_sql(ident(f'c{p}'))} AS _empty_{p}" for p in staged.match.empty_positions
-    ]
-    cells = [rules.value_sql(ref) for ref in refs.values()] + [
-        rules.value_sql(ident(f"c{p}")) for p in staged.match.empty_positions
-    ]
-    blank = f"coalesce({', '.join(cells)}) IS NULL"
-    flags = [f"coalesce({check.condition}, false)" for check in staged.checks()]
-    if source.normalised:
-        flags.append(f"{EXTRA} = '1'")
-        typed.append(f"{LINE}::BIGINT AS {LINE}")
-    bad = " OR ".join(flags) or "false"
-    sql = (
-        f"CREATE TEMP TABLE {staged.table} AS SELECT {', '.join(typed + empties)}, "
-        f"{blank} AS _blank, NOT ({blank}) AND ({bad}) AS _bad FROM {source.read_sql()}"
+    layout = flags.Layout(
+        columns=staged.columns,
+        refs=staged.refs,
+        empties=staged.match.empty_positions,
+        decimal_comma=staged.decimal_comma,
+        date_order=staged.export.date_order,
+        normalised=source.normalised,
     )
+    sql = flags.staging_sql(layout, staged.table, source.read_sql())
     cur.execute(sql, bind(sql, staged.params() | source.params()))
     return _summarise(cur, staged)
 
