@@ -1,0 +1,111 @@
+"""Long fuzz campaign against the importer: `python tests/fuzz/run_fuzz.py --cases 10000`.
+
+Draws hostile uploads from the same hypothesis strategies as the CI test (fuzz_cases.py),
+checks each one against one store, and every --cli-every'th case also through the real CLI
+(`python -m dashboard import`) on a copy. Prints the case count per kind and every failure;
+failing inputs are written to --out as <n>_<kind>.bin with a .txt saying what went wrong.
+Exit code 0 = no failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run from anywhere
+
+from fuzz_cases import CASES, PROGRAM, Case, check_case, make_store  # noqa: E402
+from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
+
+from dashboard import db  # noqa: E402
+from dashboard.cli import main as cli_main  # noqa: E402
+from dashboard.fingerprint import fingerprint  # noqa: E402
+
+
+def check_cli(template: Path, folder: Path, case: Case) -> str | None:
+    """Returns None when the CLI refused (or, for a possibly valid case, took) the file cleanly."""
+    path = folder / "cli.duckdb"
+    shutil.copy(template, path)
+    upload = folder / case.name
+    upload.write_bytes(case.data)
+    con = db.connect(path)
+    before = fingerprint(con)
+    con.close()
+    out = io.StringIO()
+    with redirect_stdout(out), redirect_stderr(out):
+        try:
+            code = cli_main(["import", "--db", str(path), "--program", PROGRAM, str(upload)])
+        except BaseException as exc:  # noqa: BLE001 - the finding
+            return f"CLI raised {type(exc).__name__}"
+    text = out.getvalue()
+    if "Traceback" in text or not text.strip():
+        return "CLI printed a traceback or nothing"
+    if code == 0:
+        return "CLI exit 0 for a malformed file" if case.must_fail else None
+    con = db.connect(path)
+    changed = fingerprint(con) != before
+    con.close()
+    return f"CLI exit {code} but the database changed" if changed else None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=int(time.time()))
+    parser.add_argument("--cli-every", type=int, default=100)
+    parser.add_argument("--out", type=Path, default=Path("fuzz_failures"))
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="fuzz-run-"))
+    con = make_store(work / "store.duckdb")
+    template = work / "template.duckdb"
+    make_store(template).close()
+    kinds: Counter[str] = Counter()
+    failures: list[tuple[int, Case, str]] = []
+    started = time.time()
+
+    @seed(args.seed)
+    @settings(max_examples=args.cases, deadline=None, database=None,
+              phases=[Phase.generate], suppress_health_check=list(HealthCheck))  # fmt: skip
+    @given(case=CASES)
+    def campaign(case: Case) -> None:
+        number = sum(kinds.values())
+        kinds[case.kind] += 1
+        problem = check_case(con, case)
+        if problem is None and args.cli_every and number % args.cli_every == 0:
+            kinds["(also via CLI)"] += 1
+            problem = check_cli(template, work, case)
+        if problem:
+            failures.append((number, case, problem))
+        if number and number % 500 == 0:
+            print(f"  {number} cases, {len(failures)} failures", file=sys.stderr, flush=True)
+
+    campaign()
+    total = sum(n for k, n in kinds.items() if not k.startswith("("))
+    print(f"fuzz: {total} cases in {time.time() - started:.0f}s, seed {args.seed}")
+    for kind, count in sorted(kinds.items()):
+        print(f"  {kind:16} {count}")
+    print(f"failures: {len(failures)}")
+    _write_failures(args.out, failures)
+    return 1 if failures else 0
+
+
+def _write_failures(out: Path, failures: list[tuple[int, Case, str]]) -> None:
+    if not failures:
+        return
+    out.mkdir(parents=True, exist_ok=True)
+    for number, case, problem in failures:
+        stem = out / f"{number}_{case.kind}"
+        stem.with_suffix(".bin").write_bytes(case.data)
+        stem.with_suffix(".txt").write_text(f"{case.name}\n{problem}\n")
+        print(f"  #{number} {case.kind} {case.name}: {problem} -> {stem}.bin")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
