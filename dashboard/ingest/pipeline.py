@@ -30,6 +30,8 @@ from .uploads import Upload
 
 MAX_LISTED_ERRORS = 100_000  # the report lists this many; counts and quarantine hold all
 PROGRAM_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+# Refusals that point at a header cell (line 1); the others concern the whole file (line 0).
+HEADER_PROBLEMS = ("unknown_column", "duplicate_column", "missing_column", "unnamed_column")
 
 
 def run(
@@ -138,10 +140,10 @@ def _refuse(report: ImportReport, name: str, problem: UnusableFile) -> None:
     if isinstance(problem, _Several):
         report.files[-1].export = problem.export
     for p in problems:
-        header_level = p.code in ("unknown_column", "duplicate_column", "missing_column")
+        header_level = p.code in HEADER_PROBLEMS
         value = _shown(p.value)
         en, de = messages.error_text(p.code, p.column, value, p.detail)
-        column = value if p.code == "unknown_column" else p.column
+        column = value if p.code == "unknown_column" else p.column if header_level else ""
         line = 1 if header_level else 0
         report.errors.append(RowError(name, line, column, value, p.code, en, de))
 
