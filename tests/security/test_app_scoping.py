@@ -93,3 +93,19 @@ def test_admin_sees_both_programs_and_the_admin_page(store: Path) -> None:
     assert "Administration" in shown
     assert "kim" in shown and "coordinator" in shown
     assert "sign_in" in shown, "the audit tab lists the sign-in just made"
+
+
+def test_the_import_page_offers_a_coordinator_only_their_program(store: Path) -> None:
+    at = _sign_in("kim")
+    at.switch_page("app_pages/imports.py").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="imp_program").options == ["A"], "no B and no new program"
+
+
+def test_a_viewer_cannot_upload(store: Path) -> None:
+    at = _sign_in("vic")
+    at.switch_page("app_pages/imports.py").run()
+    assert not at.exception, at.exception
+    assert "may view but not import" in _texts(at)
+    [uploader] = at.get("file_uploader")
+    assert uploader.disabled
