@@ -6,8 +6,12 @@ per rule. Data dated after as-of is left out everywhere, so a past state can be 
 
 sig_members     supporters who had joined and not left before as-of, with `active`
                 (>= 1 contact in the last ACTIVE_DAYS days) and `open_matches`
-sig_contacts    contacts of the last `contact_days` days with the match's supporter_id and
-                age_days (0 = on as-of)
+sig_contacts    contacts of the last days (the widest window of the rules reading it, at
+                least ACTIVE_DAYS) with the match's supporter_id, age_days (0 = on as-of) and
+                the flags outside / private / crisis (empty = false)
+sig_specialist  contacts of the T-SPECIALIST window touching suicidality, violence or the
+                asylum procedure, or in crisis: which specialist training each one needs
+sig_referrals   contacts of the referral window that needed a referral (lists kept)
 sig_matches     matches started on or before as-of; is_open = not ended before as-of
 sig_checkins    check-ins of members on or before as-of; rn = 1 is the latest
 sig_proqol      scored ProQOL responses of members on or before as-of; rn = 1 is the latest
@@ -28,6 +32,9 @@ import duckdb
 from dashboard.proqol import BAND_PARAMS, score_columns
 
 ACTIVE_DAYS = 28  # RULEBOOK: "Active" = not left before as-of and >= 1 contact in 28 days
+# The contact relations; a rule names the one it reads in Rule.contacts, and its window_days
+# threshold widens that relation's window.
+CONTACT_TABLES: tuple[str, ...] = ("sig_contacts", "sig_specialist", "sig_referrals")
 
 _TABLES: tuple[tuple[str, str], ...] = (
     (
@@ -39,13 +46,40 @@ _TABLES: tuple[tuple[str, str], ...] = (
     (
         "sig_contacts",
         """SELECT c.contact_id, c.match_id, m.supporter_id, c.contact_date, c.duration_min,
-                  c.outside_agreed_hours, c.private_setting, c.topics, c.crisis,
-                  c.referral_needed, c.referral_made, c.language,
-                  ($as_of - c.contact_date) AS age_days
+                  ($as_of - c.contact_date) AS age_days,
+                  coalesce(c.outside_agreed_hours, false) AS outside,
+                  coalesce(c.private_setting, false) AS private,
+                  coalesce(c.crisis, false) AS crisis, c.topics
            FROM contacts c JOIN matches m ON m.program_id = c.program_id
                                          AND m.match_id = c.match_id
            WHERE c.program_id = $program_id
-             AND c.contact_date BETWEEN $as_of - ($contact_days - 1) AND $as_of""",
+             AND c.contact_date BETWEEN $as_of - ($contacts_days - 1) AND $as_of""",
+    ),
+    (
+        "sig_specialist",
+        """SELECT c.contact_id, m.supporter_id, c.contact_date,
+                  ($as_of - c.contact_date) AS age_days,
+                  list_contains(c.topics, 'suicidality') OR coalesce(c.crisis, false)
+                    AS needs_crisis_intervention,
+                  list_contains(c.topics, 'violence_discrimination') AS needs_trauma_informed,
+                  list_contains(c.topics, 'asylum_procedure') AS needs_asylum_basics
+           FROM contacts c JOIN matches m ON m.program_id = c.program_id
+                                         AND m.match_id = c.match_id
+           WHERE c.program_id = $program_id
+             AND c.contact_date BETWEEN $as_of - ($specialist_days - 1) AND $as_of
+             AND (coalesce(c.crisis, false) OR list_has_any(c.topics,
+                  ['suicidality', 'violence_discrimination', 'asylum_procedure']))""",
+    ),
+    (
+        "sig_referrals",
+        """SELECT c.contact_id, m.supporter_id, c.contact_date,
+                  ($as_of - c.contact_date) AS age_days,
+                  c.referral_needed, c.referral_made, c.language
+           FROM contacts c JOIN matches m ON m.program_id = c.program_id
+                                         AND m.match_id = c.match_id
+           WHERE c.program_id = $program_id
+             AND c.contact_date BETWEEN $as_of - ($referrals_days - 1) AND $as_of
+             AND len(c.referral_needed) > 0""",
     ),
     (
         "sig_members",
@@ -105,15 +139,24 @@ TABLE_NAMES: tuple[str, ...] = tuple(name for name, _ in _TABLES)
 
 
 def build(
-    cur: duckdb.DuckDBPyConnection, program_id: str, as_of: date, contact_days: int
+    cur: duckdb.DuckDBPyConnection,
+    program_id: str,
+    as_of: date,
+    windows: Mapping[str, int],
 ) -> None:
-    """Creates (or replaces) the sig_* temporary tables for one program on `cur`."""
-    params = {
+    """Creates (or replaces) the sig_* temporary tables for one program on `cur`.
+
+    `windows` maps each contact relation (CONTACT_TABLES) to the days it must cover, the widest
+    `window_days` of the rules reading it.
+    """
+    days = {name: max(1, int(windows.get(name, 1))) for name in CONTACT_TABLES}
+    days["sig_contacts"] = max(days["sig_contacts"], ACTIVE_DAYS)  # `active` is read from it
+    params: dict[str, object] = {
         "program_id": program_id,
         "as_of": as_of,
-        "contact_days": max(contact_days, ACTIVE_DAYS),
         "active_days": ACTIVE_DAYS,
         **BAND_PARAMS,
+        **{f"{name.removeprefix('sig_')}_days": d for name, d in days.items()},
     }
     for name, select in _TABLES:
         # names are the fixed constants above; values are bound

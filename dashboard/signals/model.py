@@ -71,6 +71,8 @@ class Rule:
     ordered: tuple[tuple[str, str], ...] = field(default=())
     title: str = ""
     title_de: str = ""
+    # the contact relation of base.py this rule reads (its window_days widens that relation)
+    contacts: str | None = None
 
     def key(self, name: str) -> str:
         """Returns the setting key of threshold `name`, e.g. 'S-OVERLOAD.ratio_medium'."""

@@ -13,10 +13,10 @@ SQL = """
 WITH needed AS (
   SELECT contact_id, contact_date, language,
          unnest(list_distinct(referral_needed)) AS service_type
-  FROM sig_contacts WHERE age_days < $window_days AND language IS NOT NULL
+  FROM sig_referrals WHERE age_days < $window_days AND language IS NOT NULL
 )
 SELECT n.service_type || '/' || n.language AS subject_id, n.service_type, n.language,
-       count(*) AS n, list(n.contact_id ORDER BY n.contact_date, n.contact_id) AS contact_ids,
+       count(*) AS n, list_sort(list(n.contact_id)) AS contact_ids,
        min(n.contact_date) AS first_date
 FROM needed n
 WHERE NOT EXISTS (SELECT 1 FROM sig_services s
@@ -59,6 +59,7 @@ RULE = Rule(
     "queerfreundlich, offen für Verweise und in der Sprache der suchenden Person.",
     sql=SQL,
     explain=explain,
+    contacts="sig_referrals",
     thresholds=(
         Threshold("window_days", 90, "Days of contacts checked for needed services.",
                   "Tage, deren Kontakte auf benötigte Angebote geprüft werden.", 7, 365, "days"),

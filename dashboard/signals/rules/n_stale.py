@@ -10,7 +10,7 @@ from dashboard.signals.text import cap, day, join, label
 SQL = """
 WITH needed AS (
   SELECT DISTINCT unnest(referral_needed) AS service_type
-  FROM sig_contacts WHERE age_days < $window_days
+  FROM sig_referrals WHERE age_days < $window_days
 )
 SELECT s.service_type AS subject_id,
        list({'service_id': s.service_id, 'last': s.last_network_contact}
@@ -61,6 +61,7 @@ RULE = Rule(
     "vernetzen.",
     sql=SQL,
     explain=explain,
+    contacts="sig_referrals",
     thresholds=(
         Threshold("window_days", 90, "Days of contacts checked for needed service types.",
                   "Tage, deren Kontakte auf benötigte Angebotsarten geprüft werden.", 7, 365,

@@ -11,11 +11,11 @@ SQL = """
 WITH needed AS (
   SELECT contact_id, contact_date, referral_made,
          unnest(list_distinct(referral_needed)) AS service_type
-  FROM sig_contacts WHERE age_days < $window_days
+  FROM sig_referrals WHERE age_days < $window_days
 )
 SELECT service_type AS subject_id, count(*) AS n,
        count(*) FILTER (WHERE list_contains(referral_made, service_type)) AS referred,
-       list(contact_id ORDER BY contact_date, contact_id) AS contact_ids,
+       list_sort(list(contact_id)) AS contact_ids,
        min(contact_date) AS first_date
 FROM needed
 GROUP BY service_type
@@ -54,6 +54,7 @@ RULE = Rule(
     reason_de="Professionelle Angebote müssen da sein, wenn sie gebraucht werden.",
     sql=SQL,
     explain=explain,
+    contacts="sig_referrals",
     thresholds=(
         Threshold("window_days", 90, "Days of contacts counted.",
                   "Tage, deren Kontakte gezählt werden.", 7, 365, "days"),

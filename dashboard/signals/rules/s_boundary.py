@@ -12,10 +12,10 @@ WITH pulse AS (
   SELECT supporter_id, checkin_date, can_say_no, role_clarity FROM sig_checkins
   WHERE rn = 1 AND (can_say_no <= $can_say_no_max OR role_clarity <= $role_clarity_max)
 ), private AS (
-  SELECT c.supporter_id, list(c.contact_id ORDER BY c.contact_date, c.contact_id) AS contact_ids,
+  SELECT c.supporter_id, list_sort(list(c.contact_id)) AS contact_ids,
          min(c.contact_date) AS first_date
   FROM sig_contacts c JOIN sig_members USING (supporter_id)
-  WHERE c.age_days < $window_days AND c.private_setting
+  WHERE c.age_days < $window_days AND c.private
   GROUP BY c.supporter_id
   HAVING count(*) >= $private_contacts_min
 )
@@ -89,6 +89,7 @@ RULE = Rule(
     "schwer.",
     sql=SQL,
     explain=explain,
+    contacts="sig_contacts",
     thresholds=(
         Threshold("can_say_no_max", 2,
                   "Fires when the latest check-in's 'I can say no' (1-5) is at most this.",

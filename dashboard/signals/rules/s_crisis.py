@@ -10,13 +10,15 @@ from dashboard.signals.text import day, ids, plural
 # Any session counts here (also intervision): the RULEBOOK excludes peer-led intervision only
 # from S-NO-SUPERVISION.
 SQL = """
-SELECT c.supporter_id AS subject_id,
-       list(c.contact_id ORDER BY c.contact_date, c.contact_id) AS contact_ids,
+WITH last_session AS (
+  SELECT supporter_id, max(session_date) AS last_date FROM sig_supervision GROUP BY supporter_id
+)
+SELECT c.supporter_id AS subject_id, list_sort(list(c.contact_id)) AS contact_ids,
        min(c.contact_date) AS first_date
 FROM sig_contacts c JOIN sig_members USING (supporter_id)
+LEFT JOIN last_session s USING (supporter_id)
 WHERE c.age_days < $window_days AND c.crisis
-  AND NOT EXISTS (SELECT 1 FROM sig_supervision s
-                  WHERE s.supporter_id = c.supporter_id AND s.session_date >= c.contact_date)
+  AND (s.last_date IS NULL OR s.last_date < c.contact_date)
 GROUP BY c.supporter_id
 """
 
@@ -49,6 +51,7 @@ RULE = Rule(
     reason_de="Peer-Unterstützung ist nicht dafür gemacht, Krisen allein zu tragen.",
     sql=SQL,
     explain=explain,
+    contacts="sig_contacts",
     thresholds=(
         Threshold("window_days", 28, "Days of contacts checked for crises.",
                   "Tage, deren Kontakte auf Krisen geprüft werden.", 7, 365, "days"),

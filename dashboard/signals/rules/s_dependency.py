@@ -10,25 +10,29 @@ from dashboard.signals.text import day, ids, iso, num, pct, sentence
 
 SQL = """
 WITH per_match AS (
-  SELECT c.supporter_id, c.match_id, count(*) AS n,
-         count(*) FILTER (WHERE c.outside_agreed_hours) AS n_outside,
-         list(c.contact_id ORDER BY c.contact_date, c.contact_id) AS contact_ids,
+  SELECT c.supporter_id, c.match_id, count(*) AS n, count(*) FILTER (WHERE c.outside) AS n_outside,
          min(c.contact_date) AS first_date
   FROM sig_contacts c JOIN sig_members USING (supporter_id)
   WHERE c.age_days < $window_days
   GROUP BY c.supporter_id, c.match_id
-), busy AS (
-  SELECT supporter_id,
-         list({'match_id': match_id, 'n': n, 'n_outside': n_outside,
-               'frequent': n * 7 >= $contacts_per_week * $window_days,
-               'outside': n >= $outside_min_contacts AND n_outside >= $outside_share * n}
-              ORDER BY match_id) AS matches,
-         flatten(list(contact_ids ORDER BY match_id)) AS contact_ids,
-         min(first_date) AS first_date
+), flagged AS (
+  SELECT *, n * 7 >= $contacts_per_week * $window_days AS frequent,
+         n >= $outside_min_contacts AND n_outside >= $outside_share * n AS out_of_hours
   FROM per_match
-  WHERE n * 7 >= $contacts_per_week * $window_days
-     OR (n >= $outside_min_contacts AND n_outside >= $outside_share * n)
-  GROUP BY supporter_id
+), busy AS (
+  -- evidence only for the matches that qualify
+  SELECT f.supporter_id,
+         list({'match_id': f.match_id, 'n': f.n, 'n_outside': f.n_outside,
+               'frequent': f.frequent, 'outside': f.out_of_hours} ORDER BY f.match_id)
+           AS matches,
+         min(f.first_date) AS first_date
+  FROM flagged f WHERE f.frequent OR f.out_of_hours
+  GROUP BY f.supporter_id
+), busy_ids AS (
+  SELECT b.supporter_id, list_sort(list(c.contact_id)) AS contact_ids
+  FROM busy b JOIN flagged f ON f.supporter_id = b.supporter_id AND (f.frequent OR f.out_of_hours)
+  JOIN sig_contacts c ON c.match_id = f.match_id AND c.age_days < $window_days
+  GROUP BY b.supporter_id
 ), pulse AS (
   SELECT supporter_id, checkin_date, seeker_dependency FROM sig_checkins
   WHERE rn = 1 AND seeker_dependency >= $seeker_dependency_min
@@ -42,12 +46,12 @@ WITH per_match AS (
   SELECT supporter_id FROM busy UNION SELECT supporter_id FROM pulse
   UNION SELECT supporter_id FROM inc
 )
-SELECT s.supporter_id AS subject_id, busy.matches, busy.contact_ids, busy.first_date,
+SELECT s.supporter_id AS subject_id, busy.matches, busy_ids.contact_ids, busy.first_date,
        pulse.checkin_date, pulse.seeker_dependency, inc.ids AS incident_ids,
        inc.first_date AS incident_date
 FROM subjects s
-LEFT JOIN busy USING (supporter_id) LEFT JOIN pulse USING (supporter_id)
-LEFT JOIN inc USING (supporter_id)
+LEFT JOIN busy USING (supporter_id) LEFT JOIN busy_ids USING (supporter_id)
+LEFT JOIN pulse USING (supporter_id) LEFT JOIN inc USING (supporter_id)
 """
 
 
@@ -127,6 +131,7 @@ RULE = Rule(
     reason_de="Nähe schafft Abhängigkeit und Überforderung.",
     sql=SQL,
     explain=explain,
+    contacts="sig_contacts",
     thresholds=(
         Threshold("window_days", 28, "Days of contacts counted per match.",
                   "Tage, deren Kontakte je Begleitung gezählt werden.", 7, 365, "days"),

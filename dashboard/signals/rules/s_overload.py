@@ -8,14 +8,20 @@ from dashboard.signals.model import Finding, Rule, Threshold
 from dashboard.signals.text import num, pct
 
 SQL = """
-SELECT m.supporter_id AS subject_id, m.capacity_hours_month AS capacity,
-       sum(c.duration_min) AS minutes,
-       list(c.contact_id ORDER BY c.contact_date, c.contact_id) AS contact_ids,
-       min(c.contact_date) AS since
-FROM sig_members m JOIN sig_contacts c USING (supporter_id)
-WHERE c.age_days < $window_days
-GROUP BY m.supporter_id, m.capacity_hours_month
-HAVING sum(c.duration_min) > $ratio_medium * m.capacity_hours_month * 60
+WITH load AS (
+  SELECT supporter_id, sum(duration_min)::BIGINT AS minutes, min(contact_date) AS since
+  FROM sig_contacts WHERE age_days < $window_days
+  GROUP BY supporter_id
+), over AS (
+  SELECT m.supporter_id, m.capacity_hours_month AS capacity, l.minutes, l.since
+  FROM sig_members m JOIN load l USING (supporter_id)
+  WHERE l.minutes > $ratio_medium * m.capacity_hours_month * 60
+)
+-- evidence only for the supporters above the line
+SELECT o.supporter_id AS subject_id, o.capacity, o.minutes, o.since,
+       list_sort(list(c.contact_id)) AS contact_ids
+FROM over o JOIN sig_contacts c ON c.supporter_id = o.supporter_id AND c.age_days < $window_days
+GROUP BY o.supporter_id, o.capacity, o.minutes, o.since
 """
 
 
@@ -49,6 +55,7 @@ RULE = Rule(
     reason_de="Der Wunsch zu helfen treibt Unterstützende über ihre eigenen Grenzen.",
     sql=SQL,
     explain=explain,
+    contacts="sig_contacts",
     thresholds=(
         Threshold("window_days", 28, "Days of contacts counted (ending on the as-of date).",
                   "Tage, deren Kontakte gezählt werden (bis einschließlich Stichtag).", 7, 365,

@@ -9,21 +9,23 @@ from dashboard.signals.text import day, ids, iso, labels, plural, sentence
 
 SQL = """
 WITH hits AS (
-  SELECT c.supporter_id,
-         list(c.contact_id ORDER BY c.contact_date, c.contact_id) AS contact_ids,
-         min(c.contact_date) AS first_date,
-         list_sort(list_distinct(flatten(list(list_intersect(c.topics, m.trigger_topics)))))
-           AS topics
+  SELECT c.supporter_id, c.contact_id, c.contact_date,
+         list_intersect(c.topics, m.trigger_topics) AS topics
   FROM sig_contacts c JOIN sig_members m USING (supporter_id)
-  WHERE c.age_days < $window_days AND list_has_any(c.topics, m.trigger_topics)
-  GROUP BY c.supporter_id
+  WHERE c.age_days < $window_days AND len(m.trigger_topics) > 0
+    AND list_has_any(c.topics, m.trigger_topics)
+), per_supporter AS (
+  SELECT supporter_id, list_sort(list(contact_id)) AS contact_ids,
+         min(contact_date) AS first_date,
+         list_sort(list_distinct(flatten(list(topics)))) AS topics
+  FROM hits GROUP BY supporter_id
 ), felt AS (
   SELECT supporter_id, checkin_date, felt_triggered FROM sig_checkins
   WHERE rn = 1 AND felt_triggered >= $felt_triggered_min
 )
-SELECT coalesce(hits.supporter_id, felt.supporter_id) AS subject_id,
-       hits.contact_ids, hits.first_date, hits.topics, felt.checkin_date, felt.felt_triggered
-FROM hits FULL JOIN felt ON felt.supporter_id = hits.supporter_id
+SELECT coalesce(h.supporter_id, felt.supporter_id) AS subject_id,
+       h.contact_ids, h.first_date, h.topics, felt.checkin_date, felt.felt_triggered
+FROM per_supporter h FULL JOIN felt ON felt.supporter_id = h.supporter_id
 """
 
 
@@ -75,6 +77,7 @@ RULE = Rule(
     reason_de="Ähnliche Geschichten rufen eigene belastende Erfahrungen wach.",
     sql=SQL,
     explain=explain,
+    contacts="sig_contacts",
     thresholds=(
         Threshold("window_days", 28, "Days of contacts checked for trigger topics.",
                   "Tage, deren Kontakte auf belastende Themen geprüft werden.", 7, 365, "days"),

@@ -11,20 +11,20 @@ from dashboard.signals.text import ids, labels
 # "Made none of them": no contact in the window had a needed service type among its referrals.
 SQL = """
 WITH needed AS (
-  SELECT c.supporter_id, c.contact_id, c.contact_date, c.referral_needed,
-         list_has_any(c.referral_made, c.referral_needed) AS made
-  FROM sig_contacts c JOIN sig_members USING (supporter_id)
-  WHERE c.age_days < $window_days AND len(c.referral_needed) > 0
+  SELECT r.supporter_id, r.contact_id, r.contact_date, r.referral_needed,
+         coalesce(list_has_any(r.referral_made, r.referral_needed), false) AS made
+  FROM sig_referrals r JOIN sig_members USING (supporter_id)
+  WHERE r.age_days < $window_days
 )
 SELECT supporter_id AS subject_id, count(*) AS n,
-       list(contact_id ORDER BY contact_date, contact_id) AS contact_ids,
+       list_sort(list(contact_id)) AS contact_ids,
        list_sort(list_distinct(flatten(list(referral_needed)))) AS services,
        min(contact_date) AS first_date
 FROM needed n
 WHERE NOT EXISTS (SELECT 1 FROM sig_trainings t WHERE t.supporter_id = n.supporter_id
                     AND t.training = 'referral_knowledge' AND t.is_valid)
 GROUP BY supporter_id
-HAVING count(*) >= $contacts_min AND NOT bool_or(coalesce(made, false))
+HAVING count(*) >= $contacts_min AND NOT bool_or(made)
 """
 
 
@@ -56,6 +56,7 @@ RULE = Rule(
     reason_de="Unterstützende müssen wissen, wo es professionelle Hilfe gibt.",
     sql=SQL,
     explain=explain,
+    contacts="sig_referrals",
     thresholds=(
         Threshold("window_days", 90, "Days of contacts checked for needed referrals.",
                   "Tage, deren Kontakte auf nötige Verweise geprüft werden.", 7, 365, "days"),

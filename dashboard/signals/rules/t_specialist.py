@@ -11,20 +11,19 @@ from dashboard.signals.text import ids, label, plural
 
 SQL = """
 WITH recent AS (
-  SELECT c.* FROM sig_contacts c JOIN sig_members USING (supporter_id)
-  WHERE c.age_days < $window_days
+  SELECT s.* FROM sig_specialist s JOIN sig_members USING (supporter_id)
+  WHERE s.age_days < $window_days
 ), need AS (
   SELECT supporter_id, 'crisis_intervention' AS training, contact_id, contact_date FROM recent
-  WHERE list_contains(topics, 'suicidality') OR crisis
+  WHERE needs_crisis_intervention
   UNION ALL
   SELECT supporter_id, 'trauma_informed', contact_id, contact_date FROM recent
-  WHERE list_contains(topics, 'violence_discrimination')
+  WHERE needs_trauma_informed
   UNION ALL
   SELECT supporter_id, 'asylum_basics', contact_id, contact_date FROM recent
-  WHERE list_contains(topics, 'asylum_procedure')
+  WHERE needs_asylum_basics
 ), missing AS (
-  SELECT n.supporter_id, n.training,
-         list(n.contact_id ORDER BY n.contact_date, n.contact_id) AS contact_ids,
+  SELECT n.supporter_id, n.training, list_sort(list(n.contact_id)) AS contact_ids,
          min(n.contact_date) AS first_date
   FROM need n
   WHERE NOT EXISTS (SELECT 1 FROM sig_trainings t WHERE t.supporter_id = n.supporter_id
@@ -81,6 +80,7 @@ RULE = Rule(
     reason_de="Das Thema braucht Fähigkeiten jenseits geteilter Erfahrung.",
     sql=SQL,
     explain=explain,
+    contacts="sig_specialist",
     thresholds=(
         Threshold("window_days", 90, "Days of contacts checked for specialist topics.",
                   "Tage, deren Kontakte auf Fachthemen geprüft werden.", 7, 365, "days"),
