@@ -62,11 +62,15 @@ def _replace(
         f"{('s.' + ident(k)) if k in present else 'NULL'} IS NOT DISTINCT FROM {table}.{ident(k)}"
         for k in staged.export.primary_key
     )
-    cur.execute(
-        f"DELETE FROM {table} WHERE program_id = $program AND EXISTS (SELECT 1 FROM "
-        f"{staged.table} s WHERE NOT s._bad AND NOT s._blank AND {same_key})",
-        {"program": program_id},
-    )
+    stored = cur.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE program_id = ? LIMIT 1)", [program_id]
+    ).fetchone()
+    if stored and stored[0]:  # a first import has nothing to replace
+        cur.execute(
+            f"DELETE FROM {table} WHERE program_id = $program AND EXISTS (SELECT 1 FROM "
+            f"{staged.table} s WHERE NOT s._bad AND NOT s._blank AND {same_key})",
+            {"program": program_id},
+        )
     names = [ident(c.name) for c in staged.columns]
     values = [rules.stored_sql(c, ident(c.name)) for c in staged.columns]
     sql = (

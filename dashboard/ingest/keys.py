@@ -35,11 +35,15 @@ def check_keys(
         for staged in files:
             _references(cur, staged, fk, parents, errors, program_id)
     for staged in files:
-        cur.execute(
-            f"UPDATE {staged.table} SET _bad = true WHERE NOT _bad AND rowid IN "
-            f"(SELECT rid FROM {errors} WHERE file_idx = $i)",
-            {"i": staged.index},
-        )
+        hits = cur.execute(
+            f"SELECT count(*) FROM {errors} WHERE file_idx = $i", {"i": staged.index}
+        ).fetchone()
+        if hits and hits[0]:  # the errors table holds only cross-row hits at this point
+            cur.execute(
+                f"UPDATE {staged.table} SET _bad = true WHERE NOT _bad AND rowid IN "
+                f"(SELECT rid FROM {errors} WHERE file_idx = $i)",
+                {"i": staged.index},
+            )
 
 
 def _key_select(staged: StagedFile, key: Sequence[str]) -> str:
@@ -114,7 +118,8 @@ def _references(
     rejected = " OR ".join(any_parent) or "false"
     source = (
         f"(SELECT rowid AS _rid, {staged.line_sql()} AS _line_no, {', '.join(child)}, "
-        f"{rejected} AS _rejected FROM {staged.table} s WHERE NOT s._blank AND {shapes} "
+        f"{rejected} AS _rejected FROM {staged.table} s WHERE NOT s._blank "
+        f"AND (NOT s._bad OR ({shapes})) "  # a row that passed its cell rules holds codes
         f"AND NOT ({' OR '.join([*valid_parent, stored])}))"
     )
     title = EXPORTS[fk.ref_export].file_name
