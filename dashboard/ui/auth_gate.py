@@ -10,6 +10,7 @@ its programs takes effect on the user's next click. Sessions end after inactivit
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 import time
 from typing import Any
@@ -125,6 +126,9 @@ def _oidc(con: duckdb.DuckDBPyConnection, lang: str) -> Scope | None:
         st.session_state.pop(SESSION_KEY, None)
         st.title(tx("title", lang))
         st.write(tx("intro", lang))
+        if importlib.util.find_spec("authlib") is None:  # st.login needs it; say so plainly
+            st.error(tx("oidc_no_authlib", lang), icon=":material/error:")
+            return None
         for name in providers(_secrets()):
             label = tx("oidc_button", lang, provider=_provider_label(name))
             st.button(label, key=f"login_{name}", on_click=st.login, args=(name,), type="primary")

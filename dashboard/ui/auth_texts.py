@@ -27,6 +27,12 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (English, German)
         "Ihr Identitätsanbieter hat Sie angemeldet, aber dieses Dashboard hat kein aktives Konto "
         "für Sie. Bitte wenden Sie sich an eine Administratorin oder einen Administrator.",
     ),
+    "oidc_no_authlib": (
+        "Single sign-on is configured, but the server lacks the Authlib package. The "
+        "administrator installs it with: pip install 'Authlib>=1.3.2'",
+        "Single Sign-on ist eingerichtet, aber auf dem Server fehlt das Paket Authlib. Die "
+        "Administration installiert es mit: pip install 'Authlib>=1.3.2'",
+    ),
     "no_accounts": (
         "There is real data here but no account yet. An administrator creates the first one "
         "at the server:",

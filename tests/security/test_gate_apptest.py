@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import time
 from pathlib import Path
@@ -143,7 +144,15 @@ def test_demo_only_database_runs_without_sign_in_and_says_so(
     assert at.warning[0].value.startswith("Demo mode, no sign-in")
 
 
-def test_oidc_shows_only_the_provider_button_until_signed_in(store: str) -> None:
+def test_oidc_shows_only_the_provider_button_until_signed_in(
+    store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(  # the button needs Authlib on the server; pretend it is installed
+        importlib.util,
+        "find_spec",
+        lambda n, *a: object() if n == "authlib" else real_find_spec(n, *a),
+    )
     at = _app()
     at.secrets["auth"] = OIDC_SECRETS
     at.user = {"is_logged_in": False}
@@ -151,6 +160,21 @@ def test_oidc_shows_only_the_provider_button_until_signed_in(store: str) -> None
     assert _scope_text(at) == []
     assert [b.label for b in at.button] == ["Sign in with single sign-on"]
     assert len(at.text_input) == 0, "no local password form when OIDC is configured"
+
+
+def test_oidc_without_authlib_says_how_to_install_it(
+    store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda n, *a: None if n == "authlib" else real_find_spec(n, *a)
+    )
+    at = _app()
+    at.secrets["auth"] = OIDC_SECRETS
+    at.user = {"is_logged_in": False}
+    at.run()
+    assert _scope_text(at) == [] and len(at.button) == 0
+    assert "Authlib" in at.error[0].value
 
 
 def test_oidc_login_maps_to_the_local_account(store: str) -> None:
