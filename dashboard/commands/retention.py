@@ -1,4 +1,4 @@
-"""`retention [--apply] [--as-of DATE]`: delete rows past each program's retention period.
+"""`retention [--apply]`: delete expired rows; `retention --program P --months N`: set a period.
 
 Without --apply it is a dry run: it prints what would be deleted and changes nothing.
 """
@@ -6,11 +6,18 @@ Without --apply it is a dry run: it prints what would be deleted and changes not
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 
 from dashboard import db
 from dashboard.access import Scope
-from dashboard.retention import TABLES, apply_retention
+from dashboard.retention import (
+    MAX_MONTHS,
+    MIN_MONTHS,
+    TABLES,
+    apply_retention,
+    set_retention_months,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -22,12 +29,29 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument(
         "--as-of", type=date.fromisoformat, help="reference date (default: today), YYYY-MM-DD"
     )
+    parser.add_argument("--program", help="with --months: the program whose period to set")
+    parser.add_argument(
+        "--months", type=int, help=f"set the program's period ({MIN_MONTHS}-{MAX_MONTHS} months)"
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Prints rows per program and table; returns 0."""
+    """Prints rows per program and table (or sets a period); returns 0, or 2 when refused."""
+    if (args.program is None) != (args.months is None):
+        print("error: --program and --months go together", file=sys.stderr)
+        return 2
     con = db.connect(args.db)
+    if args.months is not None:
+        try:
+            set_retention_months(con, args.program, args.months, scope=Scope.local_operator())
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        finally:
+            con.close()
+        print(f"{args.program}: rows are kept {args.months} months after the end")
+        return 0
     try:
         report = apply_retention(
             con, scope=Scope.local_operator(), as_of=args.as_of, apply=args.apply, trigger="cli"

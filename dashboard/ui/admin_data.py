@@ -7,7 +7,9 @@ import json
 import streamlit as st
 
 from dashboard.access import AccessDenied
+from dashboard.auth.session import MAX_TIMEOUT, MIN_TIMEOUT, set_timeout_minutes, timeout_minutes
 from dashboard.erasure import erase_subject, export_subject
+from dashboard.ingest.limits import UploadLimits, set_limit, upload_limits
 from dashboard.retention import MAX_MONTHS, MIN_MONTHS, apply_retention, set_retention_months
 from dashboard.ui.auth_texts import tx
 from dashboard.ui.context import PageContext
@@ -31,6 +33,7 @@ def draw_retention(ctx: PageContext) -> None:
             if st.form_submit_button(tx("users.save", lang)) and value != months:
                 set_retention_months(ctx.cur, program_id, int(value), scope=ctx.scope)
                 st.toast(tx("users.done", lang))
+    _limits(ctx)
     if st.button(tx("retention.preview", lang), key="retention_preview"):
         report = apply_retention(ctx.cur, scope=ctx.scope, apply=False)
         _show_counts(report.counts, lang)
@@ -89,6 +92,34 @@ def _erase(ctx: PageContext, program: str, pseudonym: str) -> None:
             return
         st.session_state.pop(_EXPORT_KEY, None)
         st.success(tx("subject.erased", lang, n=sum(counts.values())))
+
+
+def _limits(ctx: PageContext) -> None:
+    """Session timeout and upload limits: global settings, admins only, audited."""
+    lang = ctx.lang
+    current = upload_limits(ctx.cur)
+    with st.expander(tx("limits.title", lang), icon=":material/shield:"):
+        with st.form("security_limits"):
+            minutes = st.number_input(
+                tx("limits.timeout", lang), MIN_TIMEOUT, MAX_TIMEOUT, timeout_minutes(ctx.cur)
+            )
+            values = {
+                key: st.number_input(
+                    key,
+                    int(field.metadata[0].ge),
+                    int(field.metadata[1].le),
+                    getattr(current, key),
+                    help=field.description,
+                )  # fmt: skip
+                for key, field in UploadLimits.model_fields.items()
+            }
+            if st.form_submit_button(tx("users.save", lang)):
+                if minutes != timeout_minutes(ctx.cur):
+                    set_timeout_minutes(ctx.cur, int(minutes), scope=ctx.scope)
+                for key, value in values.items():
+                    if value != getattr(current, key):
+                        set_limit(ctx.cur, key, int(value), scope=ctx.scope)
+                st.toast(tx("users.done", lang))
 
 
 def _show_counts(counts: dict[str, dict[str, int]], lang: str) -> None:

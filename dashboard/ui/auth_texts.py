@@ -88,6 +88,11 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (English, German)
         "Ausscheiden gelöscht. Eine tägliche Prüfung beim Start wendet das an; die Vorschau "
         "ändert nichts.",
     ),
+    "limits.title": ("Sessions and upload limits", "Sitzungen und Upload-Grenzen"),
+    "limits.timeout": (
+        "Sign out after this many minutes without activity",
+        "Abmeldung nach so vielen Minuten ohne Aktivität",
+    ),
     "retention.months": ("Months to keep", "Monate aufbewahren"),
     "retention.preview": ("Preview what is expired", "Abgelaufenes anzeigen"),
     "retention.apply": ("Delete expired rows now", "Abgelaufenes jetzt löschen"),

@@ -99,3 +99,19 @@ def test_retention_period_changes_are_admin_only_and_audited(tmp_path: Path) -> 
     ).fetchone()
     assert detail is not None
     assert json.loads(detail[0]) == {"key": "retention_months", "old": 24, "new": 6}
+
+
+def test_admin_sets_the_session_timeout_and_an_upload_limit(store: Path) -> None:
+    at = _admin_page()
+    inputs = {n.label: n for n in at.number_input}
+    inputs["Sign out after this many minutes without activity"].set_value(15)
+    inputs["upload_max_file_mb"].set_value(20)
+    form_saves = [b for b in at.button if b.label == "Save"]
+    next(b for b in form_saves if b.form_id == "security_limits").click().run()
+    assert not at.exception, at.exception
+    stored = dict(_query(store, "SELECT key, value::VARCHAR FROM settings WHERE program_id = '*'"))
+    assert stored["session_timeout_minutes"] == "15" and stored["upload_max_file_mb"] == "20"
+    changes = _query(
+        store, "SELECT detail->>'key' FROM audit_log WHERE action = 'setting_change' ORDER BY 1"
+    )
+    assert changes == [("session_timeout_minutes",), ("upload_max_file_mb",)]

@@ -117,3 +117,14 @@ def test_audit_export_is_neutralised_csv_and_audits_itself(store: str, tmp_path:
     ).fetchall()
     assert logged == [("erasure", None), ("export", "audit_log")]
     assert date.today().isoformat() in rows[0]["logged_at"]
+
+
+def test_retention_period_is_set_from_the_cli(
+    store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["retention", "--db", store, "--program", "A", "--months", "6"]) == 0
+    assert main(["retention", "--db", store, "--program", "A", "--months", "0"]) == 2
+    assert main(["retention", "--db", store, "--program", "A"]) == 2
+    assert main(["retention", "--db", store, "--program", "nope", "--months", "6"]) == 2
+    con = db.connect(store)
+    assert con.execute("SELECT retention_months FROM programs").fetchall() == [(6,)]
