@@ -1,11 +1,11 @@
 """A synthetic program of any size, deterministic per seed, for benchmarks and load tests.
 
 The big exports (supporters, matches, contacts, check-ins, trainings, supervision, incidents)
-are computed in DuckDB from hashes of row numbers (generate_sql.py) and streamed to CSV with
-`write_csv`, so 10k supporters / 5M contacts take seconds and little memory. The two small
-exports (services, ProQOL) come from `random.Random(seed)`. Patterns follow the demo: most
-supporters are calm, some overloaded, stressed, unsupervised or untrained; contact volume is
-denser than in the demo (≈ `contacts_per_supporter` a year) because benchmarks need it.
+are computed in DuckDB from hashes of row numbers (generate_people.py, generate_activity.py)
+and streamed to CSV with `write_csv`: 10k supporters / 5M contacts take well under a minute.
+The two small exports (services, ProQOL) come from `random.Random(seed)`. Like the demo, most
+supporters are calm and a minority shows one situation each (PROFILES); contacts are denser
+than in the demo (≈ `contacts_per_supporter` a year) because benchmarks need volume.
 """
 
 from __future__ import annotations
@@ -18,37 +18,33 @@ import duckdb
 
 from schemas import EXPORTS
 
-from . import generate_sql as q
-from .builder import AS_OF
+from . import generate_activity as activity
+from . import generate_people as people
 from .csvout import Row, csv_text
+from .days import AS_OF
+from .routine import proqol_answers
 
 # (training, share of supporters who have it, years it stays valid; 0 = no expiry)
 TRAINING_KINDS = (
-    ("peer_support_basics", 0.92, 0),
-    ("boundaries_self_care", 0.6, 0),
-    ("trauma_informed", 0.35, 2),
-    ("crisis_intervention", 0.3, 2),
-    ("confidentiality", 0.5, 2),
-    ("referral_knowledge", 0.4, 0),
-    ("asylum_basics", 0.35, 0),
-    ("intercultural", 0.3, 3),
-)
+    ("peer_support_basics", 0.95, 0), ("boundaries_self_care", 0.6, 0),
+    ("trauma_informed", 0.35, 3), ("crisis_intervention", 0.3, 3), ("confidentiality", 0.5, 3),
+    ("referral_knowledge", 0.4, 0), ("asylum_basics", 0.35, 0), ("intercultural", 0.3, 3),
+)  # fmt: skip
 SERVICE_TYPES = (
-    "counselling",
-    "psychotherapy",
-    "psychiatry",
-    "medical",
-    "sexual_health_clinic",
-    "legal_asylum",
-    "housing_support",
-    "crisis_line",
-    "social_work",
-    "community_center",
-    "counselling",
-    "legal_asylum",
-    "self_help_group",
-)
-LANGUAGES = ("fa", "ar", "tr", "ru", "uk", "ku", "ps", "fr", "es", "en")
+    "counselling psychotherapy psychiatry medical sexual_health_clinic legal_asylum "
+    "housing_support crisis_line social_work community_center counselling legal_asylum "
+    "self_help_group"
+).split()
+LANGUAGES = "fa ar tr ru uk ku ps fr es en".split()
+QUERIES = {
+    "supporters": people.SUPPORTERS_OUT,
+    "matches": people.MATCHES_OUT,
+    "contacts": activity.CONTACTS,
+    "checkins": activity.CHECKINS,
+    "trainings": activity.TRAININGS,
+    "supervision": activity.SUPERVISION,
+    "incidents": activity.INCIDENTS,
+}
 
 
 def generate(
@@ -67,7 +63,7 @@ def generate(
     con = duckdb.connect(":memory:")
     try:
         _prepare(con, supporters, seed, as_of, contacts_per_supporter)
-        counts = {name: _write_sql(con, name, sql, folder) for name, sql in _queries().items()}
+        counts = {name: _write_sql(con, name, sql, folder) for name, sql in QUERIES.items()}
         rng = random.Random(seed)
         counts["proqol"] = _write_rows("proqol", _proqol(con, rng, as_of), folder)
         counts["services"] = _write_rows("services", _services(rng, supporters, as_of), folder)
@@ -77,61 +73,53 @@ def generate(
 
 
 def _prepare(con: duckdb.DuckDBPyConnection, n: int, seed: int, as_of: date, cps: int) -> None:
-    """Binds the parameters as variables and builds the supporter and match tables."""
-    lookups = {"channel": q.CHANNELS, "topic": q.CONTACT_TOPICS, "service": q.NEEDED_SERVICES}
+    """Binds the parameters as variables, fills the lookup tables, builds supporters and matches."""
     variables = {
-        "seed": seed,
-        "n": n,
-        "as_of": as_of,
-        "cps": cps,
-        "topics": q.TOPICS,
-        "dimensions": q.DIMENSIONS,
-        "first_languages": q.FIRST_LANGUAGES,
-        **{f"n_{name}": len(words) for name, words in lookups.items()},
-    }
+        "seed": seed, "n": n, "as_of": as_of, "cps": cps, "topics": people.TOPICS,
+        "calm_topics": people.CALM_TOPICS, "dimensions": people.DIMENSIONS,
+        "first_languages": people.FIRST_LANGUAGES, "mean_minutes": people.MEAN_MINUTES,
+        "n_channel": len(people.CHANNELS), "n_topic": len(people.CONTACT_TOPICS),
+        "n_calm_topic": len(people.CALM_TOPICS), "n_service": len(people.NEEDED_SERVICES),
+    }  # fmt: skip
     con.execute("SET enable_progress_bar = false")
     for name, value in variables.items():
         con.execute(f"SET VARIABLE {name} = ?", [value])  # name: from the dict above
-    for name, words in lookups.items():  # name: from the dict above
-        con.execute(f"CREATE TEMP TABLE v_{name} (k INTEGER, v VARCHAR)")
-        con.executemany(f"INSERT INTO v_{name} VALUES (?, ?)", list(enumerate(words)))
-    con.execute(q.MACROS)
-    for step in (q.SUPPORTERS, q.SUPPORTER_SPAN, q.MATCHES, q.MATCH_OFFSETS):
+    _lookup_tables(con, as_of)
+    con.execute(people.MACROS)
+    for step in (people.SUPPORTERS, people.SUPPORTER_SPAN, people.MATCHES, people.MATCH_OFFSETS):
         con.execute(step)
-    con.execute(
-        "CREATE TEMP TABLE g_training_kinds "
-        "(n INTEGER, training VARCHAR, share DOUBLE, years INTEGER)"
-    )
-    con.executemany(
-        "INSERT INTO g_training_kinds VALUES (?, ?, ?, ?)",
-        [(k, *kind) for k, kind in enumerate(TRAINING_KINDS)],
-    )
-    con.execute(
-        "CREATE TEMP TABLE g_sessions "
-        "(k INTEGER, session_date DATE, format VARCHAR, facilitator VARCHAR)"
-    )
-    con.executemany(
-        "INSERT INTO g_sessions VALUES (?, ?, ?, ?)",
-        [(k, *s) for k, s in enumerate(_sessions(as_of - timedelta(days=540), as_of))],
-    )
 
 
-def _queries() -> dict[str, str]:
-    """Returns the SQL of each export computed in DuckDB (columns in contract order)."""
-
-    def columns(export: str) -> str:
-        return ", ".join(f'"{c.name}"' for c in EXPORTS[export].columns)
-
-    return {
-        "supporters": f"SELECT {columns('supporters')} FROM "
-        "(SELECT *, array_to_string(langs, '|') AS languages FROM g_sup) ORDER BY i",
-        "matches": f"SELECT {columns('matches')} FROM g_match ORDER BY mi",
-        "contacts": q.CONTACTS,
-        "checkins": q.CHECKINS,
-        "trainings": q.TRAININGS,
-        "supervision": q.SUPERVISION,
-        "incidents": q.INCIDENTS,
+def _lookup_tables(con: duckdb.DuckDBPyConnection, as_of: date) -> None:
+    """Creates the small tables the SQL joins: words by index, profiles, trainings, sessions."""
+    tables: dict[str, tuple[str, list[tuple[object, ...]]]] = {
+        "v_channel": ("k INTEGER, v VARCHAR", list(enumerate(people.CHANNELS))),
+        "v_topic": ("k INTEGER, v VARCHAR", list(enumerate(people.CONTACT_TOPICS))),
+        "v_service": ("k INTEGER, v VARCHAR", list(enumerate(people.NEEDED_SERVICES))),
+        "v_profile": ("lo DOUBLE, hi DOUBLE, profile VARCHAR", _profile_ranges()),
+        "g_training_kinds": (
+            "n INTEGER, training VARCHAR, share DOUBLE, years INTEGER",
+            [(k, *kind) for k, kind in enumerate(TRAINING_KINDS)],
+        ),
+        "g_sessions": (
+            "k INTEGER, session_date DATE, format VARCHAR, facilitator VARCHAR",
+            [(k, *s) for k, s in enumerate(_sessions(as_of - timedelta(days=540), as_of))],
+        ),
     }
+    for name, (columns, rows) in tables.items():  # names and columns: from the dict above
+        con.execute(f"CREATE TEMP TABLE {name} ({columns})")
+        marks = ", ".join("?" * len(rows[0]))
+        con.executemany(f"INSERT INTO {name} VALUES ({marks})", rows)
+
+
+def _profile_ranges() -> list[tuple[object, ...]]:
+    """Returns [lo, hi) slices of [0, 1) per profile; the last one ends above 1."""
+    out, lo = [], 0.0
+    for profile, share in people.PROFILES:
+        out.append((lo, lo + share, profile))
+        lo += share
+    out[-1] = (out[-1][0], 2.0, out[-1][2])
+    return out
 
 
 def _write_sql(con: duckdb.DuckDBPyConnection, export: str, sql: str, folder: Path) -> int:
@@ -171,24 +159,25 @@ def _sessions(first: date, last: date) -> list[tuple[date, str, str]]:
 
 
 def _proqol(con: duckdb.DuckDBPyConnection, rng: random.Random, as_of: date) -> list[Row]:
-    """About 30 % of supporters answer the ProQOL 1-3 times, half a year apart."""
+    """About 30 % answer the ProQOL 1-3 times, half a year apart; `stressed` ones burn out."""
     rows: list[Row] = []
-    supporters = con.execute("SELECT supporter_id, joined_on FROM g_sup ORDER BY i").fetchall()
-    for supporter_id, joined_on in supporters:
+    cast = con.execute("SELECT supporter_id, joined_on, profile FROM g_sup ORDER BY i").fetchall()
+    for supporter_id, joined_on, profile in cast:
         if rng.random() >= 0.3:
             continue
         for r in range(rng.randint(1, 3)):
             day = as_of - timedelta(days=10 + 180 * r + rng.randint(0, 59))
             if day < joined_on:
                 break
-            strain = rng.choice((1, 1, 2, 3))  # 3 = answers lean towards burnout
-            items = {
-                f"q{n:02d}": None
-                if rng.random() < 0.01
-                else min(5, max(1, rng.randint(1, 4) + (strain - 2) * (n % 2)))
-                for n in range(1, 31)
-            }
-            rows.append({"supporter_id": supporter_id, "response_date": day, **items})
+            strained = profile == "stressed" and r == 0
+            answers = proqol_answers(
+                compassion=rng.randint(2, 5),
+                burnout_plain=rng.randint(4, 5) if strained else rng.randint(1, 3),
+                burnout_reversed=rng.randint(1, 2) if strained else rng.randint(3, 5),
+                trauma=rng.randint(3, 5) if strained else rng.randint(1, 3),
+                missing=(rng.randint(1, 30),) if rng.random() < 0.02 else (),
+            )
+            rows.append({"supporter_id": supporter_id, "response_date": day, **answers})
     return rows
 
 

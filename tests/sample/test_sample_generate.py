@@ -13,7 +13,7 @@ import pytest
 from dashboard.access import Scope
 from dashboard.ingest import import_paths
 from dashboard.sample import DEMO_AS_OF, generate
-from dashboard.sample import generate_sql as sql
+from dashboard.sample import generate_people as sql
 from schemas import EXPORTS
 
 SUPPORTERS, CONTACTS_PER_SUPPORTER = 50, 100
