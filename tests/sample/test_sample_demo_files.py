@@ -79,3 +79,19 @@ def test_the_network_speaks_the_program_languages() -> None:
     languages = {lang for r in _rows("services") for lang in r["languages"].split("|")}
     assert {"fa", "ar", "tr", "ru", "uk", "de", "en"} <= languages
     assert 12 <= len(_rows("services")) <= 20
+
+
+def test_the_demo_passes_frictionless_validation_against_the_published_descriptors(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    from frictionless import Package
+
+    from schemas.descriptors import write_all
+
+    write_all(tmp_path)
+    for name in EXPORTS:
+        shutil.copy(DEMO_DIR / f"{name}.csv", tmp_path / f"{name}.csv")
+    report = Package(str(tmp_path / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["type", "rowNumber", "fieldName", "note"])[:5]
