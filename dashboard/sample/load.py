@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,13 +47,6 @@ def load_demo(
 
 
 def _store_as_of(con: duckdb.DuckDBPyConnection, scope: Scope, actor: str) -> None:
-    try:
-        from dashboard.settings import set_program_setting
-    except ImportError:  # settings module not available: write the row it would write
-        con.execute(
-            "INSERT OR REPLACE INTO settings (program_id, key, value, updated_at, updated_by)"
-            " VALUES (?, 'as_of_default', ?, current_timestamp, ?)",
-            [DEMO_PROGRAM, json.dumps(DEMO_AS_OF.isoformat()), actor],
-        )
-        return
+    from dashboard.settings import set_program_setting  # audited as a setting_change
+
     set_program_setting(con, DEMO_PROGRAM, "as_of_default", DEMO_AS_OF, scope=scope, actor=actor)
