@@ -14,7 +14,7 @@ import io
 import numbers
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from schemas.fields import IDENTIFIER_GUARD
 
@@ -79,7 +79,7 @@ def suppress_small(
     if threshold < 1:
         raise ValueError("threshold must be at least 1")
     if _is_frame(rows):
-        frame = rows.copy()
+        frame = cast(Any, rows).copy()
         for column in count_columns:
             frame[column] = [_suppress(v, threshold) for v in frame[column].tolist()]
             frame[column] = frame[column].astype(object)

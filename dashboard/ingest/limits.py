@@ -61,7 +61,7 @@ def upload_limits(con: duckdb.DuckDBPyConnection) -> UploadLimits:
     try:
         return UploadLimits(**{key: json.loads(value) for key, value in rows})
     except ValidationError:  # a hand-edited bad value: fall back to the safe defaults
-        return UploadLimits()
+        return UploadLimits.model_validate({})
 
 
 def check_upload(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time
+from typing import Any
 
 import streamlit as st
 
@@ -26,10 +27,11 @@ def draw(ctx: PageContext) -> None:
     ]
     program = middle.selectbox(tx("audit.program", lang), [every, *programs], key="audit_program")
     since_day = right.date_input(tx("audit.since", lang), value=None, key="audit_since")
-    filters = {
-        "action": None if action == every else action,
-        "program_id": None if program == every else program,
-        "since": datetime.combine(since_day, time()) if since_day else None,
+    chosen_program = None if program == every else str(program)
+    filters: dict[str, Any] = {
+        "action": None if action == every else str(action),
+        "program_id": chosen_program,
+        "since": datetime.combine(since_day, time()) if since_day else None,  # type: ignore[arg-type]
     }
     rows = read_audit(ctx.cur, scope=ctx.scope, limit=SHOWN, **filters)
     st.caption(tx("audit.count", lang, n=len(rows)))
@@ -41,7 +43,7 @@ def draw(ctx: PageContext) -> None:
         file_name="audit_log.csv",
         mime="text/csv",
         what="audit_log",
-        program_id=filters["program_id"],
+        program_id=chosen_program,
         rows=count,
         key="audit_download",
     )
