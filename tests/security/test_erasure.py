@@ -171,3 +171,17 @@ def test_others_cannot_erase_or_export(world: duckdb.DuckDBPyConnection, scope: 
     with pytest.raises(AccessDenied):
         export_subject(world, "A", "S1", scope=scope)
     assert fingerprint(world) == before
+
+
+def test_every_table_that_can_hold_a_pseudonym_is_covered(con: duckdb.DuckDBPyConnection) -> None:
+    """A new table with a person column must be added to erasure, export and retention first."""
+    from schemas import EXPORTS
+
+    person_columns = ("supporter_id", "seeker_id", "match_id", "contact_id", "subject_id")
+    rows = con.execute(
+        "SELECT DISTINCT table_name FROM information_schema.columns "
+        "WHERE table_catalog = current_database() AND column_name IN (SELECT unnest(?))",
+        [list(person_columns)],
+    ).fetchall()
+    uncovered = sorted({r[0] for r in rows} - set(EXPORTS))
+    assert uncovered == [], "extend dashboard/erasure.py, cascade.py and retention.py"
