@@ -45,8 +45,15 @@ def ident(name: str) -> str:
 
 
 def value_sql(ref: str) -> str:
-    """Returns the cell as trimmed text, NULL when empty."""
-    return f"nullif(trim({ref}), '')"
+    """Returns the cell as trimmed text, NULL when empty.
+
+    Trimming every cell costs more than the checks themselves, so only cells that start or
+    end with a space (or are empty strings) are trimmed; read_csv already gives NULL for ''.
+    """
+    return (
+        f"CASE WHEN {ref} LIKE ' %' OR {ref} LIKE '% ' OR {ref} = '' "
+        f"THEN nullif(trim({ref}), '') ELSE {ref} END"
+    )
 
 
 def typed_sql(spec: ColumnSpec, ref: str, decimal_comma: bool) -> str:

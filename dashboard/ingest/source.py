@@ -68,7 +68,8 @@ def one_line_per_record(sniffed: Sniffed, rows: int) -> bool:
     data, end = sniffed.data, len(sniffed.data)
     while end and data[end - 1] in b"\r\n":  # trailing line breaks only
         end -= 1
-    lone_cr = data.count(b"\r", 0, end) != data.count(b"\r\n", 0, end)  # old Mac line ends
+    carriage = data.find(b"\r", 0, end) >= 0  # Windows or old-Mac line ends
+    lone_cr = carriage and data.count(b"\r", 0, end) != data.count(b"\r\n", 0, end)
     return not lone_cr and data.count(b"\n", 0, end) + 1 - sniffed.header_lines == rows
 
 

@@ -116,3 +116,26 @@ def test_no_staging_table_is_left_behind(con) -> None:
         "SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '%ingest%'"
     ).fetchall()
     assert leftovers == []
+
+
+def test_two_files_of_one_export_are_checked_together(con) -> None:
+    first = Upload(
+        "contacts_2025.csv", b"supporter_id,joined_on,capacity_hours_month\nS1,2025-01-01,5\n"
+    )
+    second = Upload("more.csv", b"supporter_id,joined_on,capacity_hours_month\nS1,2025-02-01,6\n")
+    report = validate_uploads(con, "p", [first, second], scope=LOCAL)
+    assert [(e.file, e.line, e.code) for e in report.errors] == [("more.csv", 2, "duplicate_key")]
+    assert "contacts_2025.csv, line 2" in report.errors[0].message
+
+
+def test_key_with_an_empty_part_is_replaced_not_duplicated(con) -> None:
+    supporters = Upload(
+        "supporters.csv", b"supporter_id,joined_on,capacity_hours_month\nS1,2025-01-01,5\n"
+    )
+    session = b"supporter_id,session_date,format,facilitator\nS1,2025-03-01,,peer_lead\n"
+    import_uploads(con, "p", [supporters, Upload("supervision.csv", session)], scope=LOCAL)
+    again = session.replace(b"peer_lead", b"professional")
+    report = import_uploads(con, "p", [Upload("supervision.csv", again)], scope=LOCAL)
+    assert report.exit_code == 0
+    rows = con.execute("SELECT format, facilitator FROM supervision").fetchall()
+    assert rows == [(None, "professional")]
