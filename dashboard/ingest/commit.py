@@ -91,7 +91,8 @@ def _quarantine(
     import_id: int,
 ) -> None:
     """Keeps the rejected rows as uploaded (contract columns, identifiers redacted)."""
-    pairs, params = [], {}
+    pairs: list[str] = []
+    params: dict[str, Any] = {}
     for n, column in enumerate(staged.columns):
         value = rules.value_sql(staged.refs[column.name])
         guard = rules.GUARD_CODE if column.kind == "code" else rules.GUARD_ANY
