@@ -72,7 +72,7 @@ supporters = view.subjects(shown)
 if supporters:
     pick, go = st.columns([3, 1], vertical_alignment="bottom")
     chosen = pick.selectbox(ctx.t("attention.open_supporter"), supporters, key="att_open")
-    if go.button(ctx.t("attention.open"), icon=":material/person_search:"):
+    if go.button(ctx.t("attention.open"), icon=":material/person_search:", key="att_open_btn"):
         st.session_state["sel_supporter"] = chosen
         st.switch_page("app_pages/supporter.py")
 

@@ -1,8 +1,116 @@
-"""Program: health figures from the RULEBOOK, with their trend over the last months."""
+"""Program: health figures from the RULEBOOK, with their trend over the last twelve months."""
 
+import pandas as pd
 import streamlit as st
 
-from dashboard.ui import context
+from dashboard import charts, health
+from dashboard.i18n import fmt_date, fmt_number, fmt_percent, vocab
+from dashboard.privacy import to_safe_csv
+from dashboard.ui import context, filters, widgets
+from dashboard.ui.cache import cached
+from dashboard.views import program as view
 
 ctx = context.get()
 st.title(ctx.t("program.title"))
+program = filters.program_picker()
+if program is None:
+    widgets.no_program(ctx)
+    st.stop()
+as_of = filters.as_of_picker(program)
+pid = program.program_id
+st.caption(ctx.t("program.caption", program=pid, as_of=fmt_date(as_of, ctx.lang)))
+overview = cached(health.overview, program_id=pid, as_of=as_of)
+trend = cached(health.monthly_trend, program_id=pid, as_of=as_of)
+
+
+def _delta(key: str) -> str | None:
+    before, now = view.previous(trend, key), trend[-1].get(key) if trend else None
+    if before is None or now is None:
+        return None
+    return ctx.t("program.delta", pp=fmt_number((now - before) * 100, ctx.lang, digits=0))
+
+
+rows = view.figure_rows(overview)
+cols = st.columns(3)
+for i, row in enumerate(rows):
+    cols[i % 3].metric(
+        vocab("figure", row["figure"], ctx.lang),
+        fmt_percent(row["share"], ctx.lang) or "–",
+        delta=_delta(row["figure"]) if row["figure"] in view.TREND_FIGURES else None,
+        help=ctx.t("program.of", part=row["count"], whole=row["of"]),
+        border=True,
+    )
+load = overview["load"]
+extra = st.columns(3)
+extra[0].metric(ctx.t("program.active"), overview["active"], border=True)
+extra[1].metric(
+    ctx.t("program.median_hours", days=load["window_days"]),
+    fmt_number(load["median_hours"], ctx.lang) or "–",
+    border=True,
+)
+extra[2].metric(ctx.t("program.open_incidents"), overview["incidents"]["total"], border=True)
+
+st.subheader(ctx.t("program.trends"))
+long = view.trend_long(trend)
+if long.empty:
+    st.info(ctx.t("program.no_trend"))
+else:
+    st.altair_chart(charts.coverage_trends(long, ctx.lang))
+
+left, right = st.columns(2)
+with left:
+    st.subheader(ctx.t("program.load"))
+    hours = pd.DataFrame(load["supporters"], columns=["supporter_id", "hours", "capacity", "ratio"])
+    if hours.empty:
+        st.info(ctx.t("program.no_load"))
+    else:
+        st.altair_chart(charts.load_distribution(hours, ctx.lang))
+with right:
+    st.subheader(ctx.t("program.incidents"))
+    by_type = overview["incidents"]["by_type"]
+    if not by_type:
+        st.success(ctx.t("program.no_incidents"), icon=":material/check_circle:")
+    else:
+        widgets.table(
+            pd.DataFrame(
+                {
+                    ctx.t("program.incident_type"): [
+                        vocab("incident", r["type"], ctx.lang) for r in by_type
+                    ],
+                    ctx.t("col.severity"): [
+                        vocab("severity", r["severity"], ctx.lang) for r in by_type
+                    ],
+                    ctx.t("program.count"): [r["count"] for r in by_type],
+                }
+            )
+        )
+
+st.subheader(ctx.t("program.referrals"))
+refs = overview["referrals"]
+if not refs:
+    st.info(ctx.t("network.no_needs"))
+else:
+    widgets.table(
+        pd.DataFrame(
+            {
+                ctx.t("chart.service_type"): [
+                    vocab("service", r["service_type"], ctx.lang) for r in refs
+                ],
+                ctx.t("chart.needed"): [r["needed"] for r in refs],
+                ctx.t("chart.referred"): [r["referred"] for r in refs],
+                ctx.t("program.share"): [fmt_percent(r["share"], ctx.lang) for r in refs],
+            }
+        )
+    )
+
+out = view.downloadable(rows)
+widgets.download(
+    ctx.t("program.download"),
+    to_safe_csv(out, view.FIGURE_COLUMNS),
+    file_name=f"program_health_{pid}_{as_of.isoformat()}.csv",
+    mime="text/csv",
+    what="program_health",
+    program_id=pid,
+    rows=len(out),
+    key="dl_health",
+)

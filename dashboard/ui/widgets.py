@@ -15,7 +15,7 @@ from dashboard.views.attention import SEVERITY_ICONS
 
 
 def severity_label(severity: str, lang: str) -> str:
-    """Returns icon + word ('❗ High'): the word carries the meaning, never colour alone."""
+    """Returns shape + word ('▲ High'): the word carries the meaning, never colour alone."""
     return f"{SEVERITY_ICONS.get(severity, '')} {vocab('severity', severity, lang)}".strip()
 
 

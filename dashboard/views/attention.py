@@ -12,7 +12,8 @@ from typing import Any
 
 ACTIONS: tuple[str, ...] = ("supervision", "training", "networking")
 SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
-SEVERITY_ICONS: dict[str, str] = {"high": "❗", "medium": "⚠️", "low": "👁️"}
+# Shapes from fonts every browser has (emoji fonts are missing on many servers and kiosks).
+SEVERITY_ICONS: dict[str, str] = {"high": "▲", "medium": "◆", "low": "○"}
 CSV_COLUMNS: tuple[str, ...] = (
     "program_id",
     "action",

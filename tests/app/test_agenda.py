@@ -65,7 +65,7 @@ def test_agenda_has_one_section_per_action_in_order_with_german_labels() -> None
     )
     assert html.index("Supervision (2)") < html.index("Schulung (1)") < html.index("Vernetzung (1)")
     assert "Stichtag 20.11.2026" in html
-    assert "❗ Hoch" in html  # severity as icon and word
+    assert "▲ Hoch" in html  # severity as icon and word
     assert "02.11.2026" in html  # since
     assert "14,5 (Schwelle 10)" in html
 

@@ -1,0 +1,88 @@
+"""The attention page lists exactly the demo's expected signals (worked out by hand in
+sample_data/demo/SCENARIOS.md), grouped and ordered as a supervision agenda."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import ROOT, open_page, texts
+
+from dashboard import i18n
+
+SCENARIOS = ROOT / "sample_data" / "demo" / "SCENARIOS.md"
+CLEAN = {"P01", "P02", "P13", "P19", "P22", "P23"}  # SCENARIOS.md: must fire nothing
+SEVERITY_WORDS = {"▲ High": "high", "◆ Medium": "medium", "○ Low": "low"}
+
+
+def _expected() -> set[tuple[str, str, str]]:
+    """The 'Expected set' block of SCENARIOS.md as (subject, signal, severity)."""
+    text = SCENARIOS.read_text(encoding="utf-8")
+    block = re.search(r"## Expected set.*?```text\n(.*?)```", text, re.S)
+    assert block, "SCENARIOS.md has no expected-set block"
+    return {tuple(line.split()) for line in block.group(1).strip().splitlines()}
+
+
+def _shown(at) -> list[tuple[str, str, str]]:  # noqa: ANN001
+    rows = []
+    for frame in at.dataframe:
+        for _, r in frame.value.iterrows():
+            rows.append((r["Who / what"], r["Signal"], SEVERITY_WORDS[r["Severity"]]))
+    return rows
+
+
+def test_attention_lists_the_expected_demo_signals(demo_db: Path) -> None:
+    at = open_page("attention")
+    assert not at.exception
+    assert "Program demo, as of 20 Nov 2026" in texts(at)
+    shown = _shown(at)
+    assert len(shown) == len(set(shown)) == 35
+    assert set(shown) == _expected()
+    assert CLEAN.isdisjoint(s for s, _, _ in shown)
+
+
+def test_supporters_with_signals_and_severity_counts(demo_db: Path) -> None:
+    at = open_page("attention")
+    metrics = {m.label: int(m.value) for m in at.metric}
+    supporters = {s for s, _, _ in _expected() if re.fullmatch(r"P\d\d", s)}
+    assert metrics["Supporters with signals"] == len(supporters) == 19
+    expected = _expected()
+    assert metrics["▲ High"] == sum(1 for *_, sev in expected if sev == "high") == 8
+
+
+def test_groups_follow_the_actions_and_severity_is_ordered_within(demo_db: Path) -> None:
+    at = open_page("attention")
+    assert [h.value for h in at.subheader] == ["Supervision (22)", "Training (8)", "Networking (5)"]
+    order = {"high": 0, "medium": 1, "low": 2}
+    for frame in at.dataframe:
+        ranks = [order[SEVERITY_WORDS[s]] for s in frame.value["Severity"]]
+        assert ranks == sorted(ranks)
+
+
+def test_filters_narrow_the_agenda(demo_db: Path) -> None:
+    at = open_page("attention")
+    at.multiselect(key="att_actions").set_value(["training"]).run()
+    at.multiselect(key="att_severities").set_value(["low"]).run()
+    assert _shown(at) == [("P12", "T-EXPIRED", "low"), ("P25", "T-REFERRAL", "low")]
+
+
+def test_opening_a_supporter_shows_their_signal_with_its_contacts(demo_db: Path) -> None:
+    at = open_page("attention")
+    at.selectbox(key="att_open").set_value("P03")
+    at.button(key="att_open_btn").click().run()  # the page switches to the supporter
+    assert not at.exception, [e.message for e in at.exception]
+    assert at.title[0].value == "Supporter"
+    assert at.selectbox(key="w_supporter").value == "P03"
+    assert "S-OVERLOAD" in " ".join(e.label for e in at.expander)
+    contacts = at.dataframe[0].value
+    assert len(contacts) == 13  # SCENARIOS.md: 13 contacts × 70 min in the 28 days
+    assert set(contacts["Minutes"]) == {70}
+
+
+def test_downloads_are_offered_and_the_german_agenda_is_german(demo_db: Path) -> None:
+    at = open_page("attention", locale="de-DE")
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == [
+        i18n.t("attention.download_csv", "de"),
+        i18n.t("attention.download_agenda", "de"),
+    ]

@@ -1,0 +1,96 @@
+"""Program, network, supporter and settings pages on the demo show the figures a coordinator
+would check by hand (sample_data/demo/SCENARIOS.md, as of 2026-11-20)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import open_page, texts
+
+from dashboard import db
+from dashboard.ui import connection
+
+
+def test_program_health_figures(demo_db: Path) -> None:
+    at = open_page("program")
+    assert not at.exception, [e.message for e in at.exception]
+    metrics = {m.label: m.value for m in at.metric}
+    # 25 supporters; P19 has had no contact for 53 days and P22 left: 23 active.
+    assert metrics["Active supporters"] == "23"
+    assert metrics["Active supporters with basics training"] == "96%"  # 22 of 23: not P18
+    assert metrics["Supervised by a professional (56 days)"] == "91%"  # 21 of 23: not P15, P16
+    assert metrics["Checked in (56 days)"] == "96%"  # 22 of 23: not P16
+    assert metrics["Active supporters over capacity"] == "9%"  # 2 of 23: P03, P04
+    assert metrics["Open incidents"] == "4"  # I01, I03, I05, I09
+
+
+def test_network_page_names_the_gaps_and_the_stale_partner(demo_db: Path) -> None:
+    at = open_page("network")
+    assert not at.exception, [e.message for e in at.exception]
+    signals = at.dataframe[0].value
+    assert sorted(signals["Who / what"]) == [
+        "counselling",
+        "housing_support",
+        "legal_asylum/tr",
+        "psychotherapy/ar",
+        "self_help_group",
+    ]
+    gaps = at.dataframe[1].value
+    assert gaps[["Service type", "Contact language"]].values.tolist() == [
+        ["Asylum legal advice", "tr"],
+        ["Psychotherapy", "ar"],
+    ]
+    partners = at.dataframe[2].value
+    assert partners.iloc[0]["Service"] == "SV08"
+
+
+def test_supporter_page_shows_the_matches_without_seekers(demo_db: Path) -> None:
+    at = open_page("supporter")
+    at.selectbox(key="w_supporter").set_value("P10").run()
+    assert not at.exception, [e.message for e in at.exception]
+    labels = " ".join(e.label for e in at.expander)
+    assert "S-DEPENDENCY" in labels and "S-BOUNDARY" in labels
+    frames = [f.value for f in at.dataframe]
+    matches = next(f for f in frames if "Match" in f.columns and "Goal" in f.columns)
+    assert "M022" in set(matches["Match"])
+    assert not any(col.lower().startswith("seeker") for f in frames for col in f.columns)
+    assert not any(str(v).startswith("S0") for f in frames for v in f.get("Match", []))
+
+
+def test_changing_a_threshold_changes_the_attention_list(demo_db: Path) -> None:
+    at = open_page("settings")
+    at.number_input(key="num_S-OVERLOAD.ratio_medium").set_value(1.6)
+    next(b for b in at.button if b.label == "Save" and "S-OVERLOAD" in str(b.form_id)).click()
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    at.switch_page("app_pages/attention.py").run()
+    shown = {(r["Who / what"], r["Signal"]) for f in at.dataframe for _, r in f.value.iterrows()}
+    # P04 works 150 % of capacity: above the default 125 %, below the new 160 %.
+    assert ("P04", "S-OVERLOAD") not in shown
+    assert ("P03", "S-OVERLOAD") in shown  # 190 % stays
+    connection.release_all()
+    con = db.connect(demo_db)
+    changes = con.execute(
+        "SELECT count(*) FROM audit_log WHERE action = 'threshold_change'"
+    ).fetchone()
+    con.close()
+    assert changes == (1,)
+
+
+def test_data_dictionary_lists_every_export(demo_db: Path) -> None:
+    at = open_page("data_dictionary")
+    labels = [e.label for e in at.expander]
+    assert [label.split(" ")[0] for label in labels] == [
+        "supporters.csv",
+        "matches.csv",
+        "contacts.csv",
+        "checkins.csv",
+        "proqol.csv",
+        "trainings.csv",
+        "supervision.csv",
+        "services.csv",
+        "incidents.csv",
+    ]
+    supporters = at.dataframe[0].value
+    assert "unterstuetzer_id" in supporters.loc[0, "German aliases"]
+    assert "Key: supporter_id" in texts(at)
