@@ -23,7 +23,7 @@ from dashboard import db
 from dashboard.cli import main
 from dashboard.fingerprint import fingerprint
 
-FUZZ_CI_CASES = 250
+FUZZ_CI_CASES = 200
 
 
 @pytest.fixture(scope="module")
