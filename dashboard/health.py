@@ -103,9 +103,11 @@ ORDER BY d.as_of, i.incident_date, i.incident_id
 """
 
 
-def _params(con: duckdb.DuckDBPyConnection, program_id: str, dates: list[date]) -> dict:
+def _params(
+    con: duckdb.DuckDBPyConnection, program_id: str, dates: list[date]
+) -> dict[str, Any]:
     t = settings.threshold_values(con, program_id)
-    p = {
+    p: dict[str, Any] = {
         "program_id": program_id, "dates": dates, "active_days": ACTIVE_DAYS,
         "supervision_days": t["S-NO-SUPERVISION"]["days_low"],
         "checkin_days": t["S-SILENT"]["days"], "load_days": t["S-OVERLOAD"]["window_days"],
@@ -220,14 +222,14 @@ def open_incidents(con: duckdb.DuckDBPyConnection, *, scope: Scope, program_id: 
 def overview(con: duckdb.DuckDBPyConnection, *, scope: Scope, program_id: str,
              as_of: date) -> dict[str, Any]:
     """Returns every health figure of the program on as-of in one dict."""
-    kw = {"scope": scope, "program_id": program_id, "as_of": as_of}
+    p, day = program_id, as_of
     return {
         "as_of": as_of,
-        **coverage(con, **kw),
-        "load": load_distribution(con, **kw),
-        "goals": goals(con, **kw),
-        "referrals": referral_completion(con, **kw),
-        "incidents": open_incidents(con, **kw),
+        **coverage(con, scope=scope, program_id=p, as_of=day),
+        "load": load_distribution(con, scope=scope, program_id=p, as_of=day),
+        "goals": goals(con, scope=scope, program_id=p, as_of=day),
+        "referrals": referral_completion(con, scope=scope, program_id=p, as_of=day),
+        "incidents": open_incidents(con, scope=scope, program_id=p, as_of=day),
     }
 
 

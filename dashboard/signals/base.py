@@ -13,10 +13,12 @@ sig_specialist  contacts of the T-SPECIALIST window touching suicidality, violen
                 asylum procedure, or in crisis: which specialist training each one needs
 sig_referrals   contacts of the referral window that needed a referral (lists kept)
 sig_matches     matches started on or before as-of; is_open = not ended before as-of
-sig_checkins    check-ins of members on or before as-of; rn = 1 is the latest
+sig_checkins    the latest check-ins of members on or before as-of (as many as the rules
+                read, see Rule.checkins); rn = 1 is the latest
 sig_proqol      scored ProQOL responses of members on or before as-of; rn = 1 is the latest
 sig_trainings   trainings completed on or before as-of; is_valid = valid_until not passed
-sig_supervision sessions on or before as-of
+sig_sessions    per supporter: the last session on or before as-of, and the last one led by
+                a professional (facilitator professional or empty)
 sig_incidents   incidents on or before as-of; is_open = not resolved on or before as-of
 sig_services    the service network; a last_network_contact after as-of counts as unknown
 """
@@ -35,6 +37,7 @@ ACTIVE_DAYS = 28  # RULEBOOK: "Active" = not left before as-of and >= 1 contact 
 # The contact relations; a rule names the one it reads in Rule.contacts, and its window_days
 # threshold widens that relation's window.
 CONTACT_TABLES: tuple[str, ...] = ("sig_contacts", "sig_specialist", "sig_referrals")
+CHECKINS = "sig_checkins"  # its "window" is a number of latest check-ins
 
 _TABLES: tuple[tuple[str, str], ...] = (
     (
@@ -59,16 +62,19 @@ _TABLES: tuple[tuple[str, str], ...] = (
         "sig_specialist",
         """SELECT c.contact_id, m.supporter_id, c.contact_date,
                   ($as_of - c.contact_date) AS age_days,
-                  list_contains(c.topics, 'suicidality') OR coalesce(c.crisis, false)
-                    AS needs_crisis_intervention,
-                  list_contains(c.topics, 'violence_discrimination') AS needs_trauma_informed,
-                  list_contains(c.topics, 'asylum_procedure') AS needs_asylum_basics
+                  coalesce(list_contains(c.topics, 'suicidality'), false)
+                    OR coalesce(c.crisis, false) AS needs_crisis_intervention,
+                  coalesce(list_contains(c.topics, 'violence_discrimination'), false)
+                    AS needs_trauma_informed,
+                  coalesce(list_contains(c.topics, 'asylum_procedure'), false)
+                    AS needs_asylum_basics
            FROM contacts c JOIN matches m ON m.program_id = c.program_id
                                          AND m.match_id = c.match_id
            WHERE c.program_id = $program_id
              AND c.contact_date BETWEEN $as_of - ($specialist_days - 1) AND $as_of
-             AND (coalesce(c.crisis, false) OR list_has_any(c.topics,
-                  ['suicidality', 'violence_discrimination', 'asylum_procedure']))""",
+             AND (c.crisis OR list_contains(c.topics, 'suicidality')
+                  OR list_contains(c.topics, 'violence_discrimination')
+                  OR list_contains(c.topics, 'asylum_procedure'))""",
     ),
     (
         "sig_referrals",
@@ -83,24 +89,25 @@ _TABLES: tuple[tuple[str, str], ...] = (
     ),
     (
         "sig_members",
-        """SELECT s.supporter_id, s.joined_on, s.left_on, s.capacity_hours_month,
+        """WITH act AS (SELECT DISTINCT supporter_id FROM sig_contacts
+                      WHERE age_days < $active_days),
+                opn AS (SELECT supporter_id, count(*) AS n FROM sig_matches WHERE is_open
+                        GROUP BY supporter_id)
+           SELECT s.supporter_id, s.joined_on, s.left_on, s.capacity_hours_month,
                   s.own_process_stage, s.languages, s.trigger_topics,
-                  s.supporter_id IN (SELECT supporter_id FROM sig_contacts
-                                     WHERE age_days < $active_days) AS active,
-                  (SELECT count(*) FROM sig_matches mt
-                   WHERE mt.supporter_id = s.supporter_id AND mt.is_open) AS open_matches
-           FROM supporters s
+                  act.supporter_id IS NOT NULL AS active, coalesce(opn.n, 0) AS open_matches
+           FROM supporters s LEFT JOIN act USING (supporter_id) LEFT JOIN opn USING (supporter_id)
            WHERE s.program_id = $program_id AND s.joined_on <= $as_of
              AND (s.left_on IS NULL OR s.left_on >= $as_of)""",
     ),
     (
         "sig_checkins",
-        """SELECT k.*, row_number() OVER (PARTITION BY k.supporter_id
-                                          ORDER BY k.checkin_date DESC) AS rn
-           FROM (SELECT supporter_id, checkin_date, stress, felt_triggered, can_say_no,
-                        role_clarity, benefit, seeker_dependency, wants_supervision
-                 FROM checkins WHERE program_id = $program_id AND checkin_date <= $as_of
-                   AND supporter_id IN (SELECT supporter_id FROM sig_members)) k""",
+        """SELECT supporter_id, checkin_date, stress, felt_triggered, can_say_no, role_clarity,
+                  benefit, seeker_dependency, wants_supervision,
+                  row_number() OVER (PARTITION BY supporter_id ORDER BY checkin_date DESC) AS rn
+           FROM checkins WHERE program_id = $program_id AND checkin_date <= $as_of
+             AND supporter_id IN (SELECT supporter_id FROM sig_members)
+           QUALIFY rn <= $checkins_rows""",
     ),
     (
         "sig_proqol",
@@ -117,9 +124,12 @@ _TABLES: tuple[tuple[str, str], ...] = (
            FROM trainings WHERE program_id = $program_id AND completed_on <= $as_of""",
     ),
     (
-        "sig_supervision",
-        """SELECT supporter_id, session_date, format, facilitator
-           FROM supervision WHERE program_id = $program_id AND session_date <= $as_of""",
+        "sig_sessions",
+        """SELECT supporter_id, max(session_date) AS last_session,
+                  max(session_date) FILTER (WHERE facilitator = 'professional'
+                                              OR facilitator IS NULL) AS last_professional
+           FROM supervision WHERE program_id = $program_id AND session_date <= $as_of
+           GROUP BY supporter_id""",
     ),
     (
         "sig_incidents",
@@ -155,6 +165,7 @@ def build(
         "program_id": program_id,
         "as_of": as_of,
         "active_days": ACTIVE_DAYS,
+        "checkins_rows": max(1, int(windows.get(CHECKINS, 1))),
         **BAND_PARAMS,
         **{f"{name.removeprefix('sig_')}_days": d for name, d in days.items()},
     }

@@ -75,9 +75,9 @@ def evaluate_program(
     """Returns the signals of one program on `as_of` with thresholds `values[rule_id][name]`."""
     windows: dict[str, int] = {}
     for rule in rules.values():
-        if rule.contacts:
-            days = int(values[rule.id]["window_days"])
-            windows[rule.contacts] = max(windows.get(rule.contacts, 1), days)
+        for table, name in ((rule.contacts, "window_days"), (base.CHECKINS, rule.checkins)):
+            if table and name:
+                windows[table] = max(windows.get(table, 1), int(values[rule.id][name]))
     base.build(cur, program_id, as_of, windows)
     out: list[SignalResult] = []
     for rule in rules.values():

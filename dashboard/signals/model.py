@@ -73,6 +73,8 @@ class Rule:
     title_de: str = ""
     # the contact relation of base.py this rule reads (its window_days widens that relation)
     contacts: str | None = None
+    # the threshold naming how many latest check-ins the rule reads (default: the latest only)
+    checkins: str | None = None
 
     def key(self, name: str) -> str:
         """Returns the setting key of threshold `name`, e.g. 'S-OVERLOAD.ratio_medium'."""

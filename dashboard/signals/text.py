@@ -118,12 +118,11 @@ def day(value: date | None, lang: str = "en") -> str:
 
 def ids(values: Sequence[str], limit: int = 5, lang: str = "en") -> str:
     """Returns ids for a sentence, shortened after `limit`: 'C1, C2, C3 and 4 more'."""
-    values = [str(v) for v in values]
     if len(values) <= limit:
-        return join(values, lang)
+        return join([str(v) for v in values], lang)
     rest = len(values) - limit
     more = f"{rest} weitere" if lang == "de" else f"{rest} more"
-    return join([*values[:limit], more], lang)
+    return join([*(str(v) for v in values[:limit]), more], lang)
 
 
 def plural(n: int, one: str, many: str) -> str:

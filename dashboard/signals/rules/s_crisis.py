@@ -10,15 +10,12 @@ from dashboard.signals.text import day, ids, plural
 # Any session counts here (also intervision): the RULEBOOK excludes peer-led intervision only
 # from S-NO-SUPERVISION.
 SQL = """
-WITH last_session AS (
-  SELECT supporter_id, max(session_date) AS last_date FROM sig_supervision GROUP BY supporter_id
-)
 SELECT c.supporter_id AS subject_id, list_sort(list(c.contact_id)) AS contact_ids,
        min(c.contact_date) AS first_date
 FROM sig_contacts c JOIN sig_members USING (supporter_id)
-LEFT JOIN last_session s USING (supporter_id)
+LEFT JOIN sig_sessions s USING (supporter_id)
 WHERE c.age_days < $window_days AND c.crisis
-  AND (s.last_date IS NULL OR s.last_date < c.contact_date)
+  AND (s.last_session IS NULL OR s.last_session < c.contact_date)
 GROUP BY c.supporter_id
 """
 

@@ -22,9 +22,8 @@ WITH per_match AS (
 ), busy AS (
   -- evidence only for the matches that qualify
   SELECT f.supporter_id,
-         list({'match_id': f.match_id, 'n': f.n, 'n_outside': f.n_outside,
-               'frequent': f.frequent, 'outside': f.out_of_hours} ORDER BY f.match_id)
-           AS matches,
+         list_sort(list({'match_id': f.match_id, 'n': f.n, 'n_outside': f.n_outside,
+                         'frequent': f.frequent, 'outside': f.out_of_hours})) AS matches,
          min(f.first_date) AS first_date
   FROM flagged f WHERE f.frequent OR f.out_of_hours
   GROUP BY f.supporter_id

@@ -64,6 +64,7 @@ RULE = Rule(
     reason_de="Früh merken, wenn es nicht mehr passt: Aufwand gegen das, was zurückkommt.",
     sql=SQL,
     explain=explain,
+    checkins="lookback_checkins",
     thresholds=(
         Threshold("benefit_max", 2, "Fires when the latest benefit (1-5) is at most this ...",
                   "Meldet, wenn der letzte Gewinn (1-5) höchstens so hoch ist ...", 1, 5),

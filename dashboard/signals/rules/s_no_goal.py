@@ -9,11 +9,11 @@ from dashboard.signals.text import cap, day, join
 
 SQL = """
 SELECT mt.supporter_id AS subject_id,
-       list({'match_id': mt.match_id, 'started_on': mt.started_on,
-             'age': $as_of - mt.started_on,
-             'no_goal': mt.goal IS NULL OR mt.goal = 'none',
-             'no_scope': coalesce(NOT mt.scope_agreed, false)}
-            ORDER BY mt.started_on, mt.match_id) AS matches,
+       -- list_sort orders the structs by their first fields: start date, then match id
+       list_sort(list({'started_on': mt.started_on, 'match_id': mt.match_id,
+                       'age': $as_of - mt.started_on,
+                       'no_goal': mt.goal IS NULL OR mt.goal = 'none',
+                       'no_scope': coalesce(NOT mt.scope_agreed, false)})) AS matches,
        max($as_of - mt.started_on) AS oldest,
        min(mt.started_on) AS first_start
 FROM sig_matches mt JOIN sig_members USING (supporter_id)

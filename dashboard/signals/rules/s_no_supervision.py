@@ -10,14 +10,11 @@ from dashboard.signals.text import day, iso
 # A session counts when its facilitator is a professional or not recorded; peer-led
 # intervision does not count here (RULEBOOK).
 SQL = """
-WITH led AS (
-  SELECT supporter_id, max(session_date) AS last_date FROM sig_supervision
-  WHERE facilitator = 'professional' OR facilitator IS NULL
-  GROUP BY supporter_id
-)
-SELECT m.supporter_id AS subject_id, led.last_date, $as_of - led.last_date AS days_since
-FROM sig_members m LEFT JOIN led USING (supporter_id)
-WHERE m.active AND (led.last_date IS NULL OR $as_of - led.last_date >= $days_low)
+SELECT m.supporter_id AS subject_id, s.last_professional AS last_date,
+       $as_of - s.last_professional AS days_since
+FROM sig_members m LEFT JOIN sig_sessions s USING (supporter_id)
+WHERE m.active
+  AND (s.last_professional IS NULL OR $as_of - s.last_professional >= $days_low)
 """
 
 

@@ -9,7 +9,7 @@ from dashboard.signals.text import day, ids, plural
 
 SQL = """
 SELECT mt.supporter_id AS subject_id,
-       list(mt.match_id ORDER BY mt.started_on, mt.match_id) AS match_ids,
+       list_sort(list(mt.match_id)) AS match_ids,
        min(mt.started_on) AS first_start,
        (SELECT max(t.valid_until) FROM sig_trainings t
         WHERE t.supporter_id = mt.supporter_id AND t.training = 'peer_support_basics')

@@ -7,20 +7,20 @@ from typing import Any
 from dashboard.signals.model import Finding, Rule
 from dashboard.signals.text import day, join, label
 
-# The newest completion of each kind decides: an older expired one renewed later is fine.
+# The newest completion of each kind decides: an expired one renewed later is fine.
 SQL = """
-WITH newest AS (
-  SELECT supporter_id, training, completed_on, valid_until
-  FROM sig_trainings JOIN sig_members USING (supporter_id)
-  QUALIFY row_number() OVER (PARTITION BY supporter_id, training
-                             ORDER BY completed_on DESC) = 1
+WITH lapsed AS (
+  SELECT t.supporter_id, t.training, t.completed_on, t.valid_until
+  FROM sig_trainings t JOIN sig_members USING (supporter_id)
+  WHERE t.valid_until < $as_of
+    AND NOT EXISTS (SELECT 1 FROM sig_trainings n WHERE n.supporter_id = t.supporter_id
+                      AND n.training = t.training AND n.completed_on > t.completed_on)
 )
 SELECT supporter_id AS subject_id,
-       list({'training': training, 'completed_on': completed_on, 'valid_until': valid_until}
-            ORDER BY valid_until, training) AS lapsed,
+       list_sort(list({'valid_until': valid_until, 'training': training,
+                       'completed_on': completed_on})) AS lapsed,
        min(valid_until) AS first_lapse
-FROM newest WHERE valid_until < $as_of
-GROUP BY supporter_id
+FROM lapsed GROUP BY supporter_id
 """
 
 

@@ -31,7 +31,7 @@ WITH recent AS (
   GROUP BY n.supporter_id, n.training
 )
 SELECT supporter_id AS subject_id,
-       list({'training': training, 'contact_ids': contact_ids} ORDER BY training) AS needs,
+       list_sort(list({'training': training, 'contact_ids': contact_ids})) AS needs,
        list_sort(list_distinct(flatten(list(contact_ids)))) AS contact_ids,
        min(first_date) AS first_date
 FROM missing GROUP BY supporter_id
