@@ -24,29 +24,31 @@ GROUP BY s.service_type
 """
 
 
-def _service(s: Mapping[str, Any], lang: str) -> str:
+def _service(s: Mapping[str, Any], as_of: date, lang: str) -> str:
     if s["last"] is None:
         return f"{s['service_id']} ({'nie' if lang == 'de' else 'never'})"
-    return f"{s['service_id']} ({day(s['last'], lang)})"
+    ago = (as_of - s["last"]).days
+    if lang == "de":
+        return f"{s['service_id']} (zuletzt am {day(s['last'], 'de')}, vor {ago} Tagen)"
+    return f"{s['service_id']} (last on {day(s['last'])}, {ago} days ago)"
 
 
 def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
     services, stale = list(row["services"]), t["stale_days"]
-    service = row["subject_id"]
+    service, days = row["subject_id"], t["window_days"]
     return Finding(
         severity="low",
         value=None if row["any_never"] else row["oldest_days"],
         threshold=stale,
-        message=f"{cap(label(service))} was needed in the last {t['window_days']} days, but the "
-        f"program last met {join([_service(s, 'en') for s in services])} more than "
-        f"{stale} days ago or never",
-        message_de=f"{cap(label(service, 'de'))} wurde in den letzten {t['window_days']} Tagen "
-        f"gebraucht, aber der letzte Austausch mit "
-        f"{join([_service(s, 'de') for s in services], 'de')} liegt mehr als {stale} Tage "
-        "zurück oder fand nie statt",
+        message=f"{cap(label(service))} was needed in the last {days} days, but the program has "
+        f"not met this service for more than {stale} days: "
+        f"{join([_service(s, as_of, 'en') for s in services])}",
+        message_de=f"{cap(label(service, 'de'))} wurde in den letzten {days} Tagen gebraucht, "
+        f"aber seit mehr als {stale} Tagen gab es keinen Austausch mit: "
+        f"{join([_service(s, as_of, 'de') for s in services], 'de')}",
         evidence={"service_ids": [s["service_id"] for s in services]},
         since=row["first_date"],
-        window_days=t["window_days"],
+        window_days=days,
     )
 
 

@@ -38,9 +38,9 @@ FROM missing GROUP BY supporter_id
 """
 
 _BECAUSE = {
-    "crisis_intervention": ("suicidality or a crisis", "Suizidalität oder einer Krise"),
-    "trauma_informed": ("violence/discrimination", "Gewalt/Diskriminierung"),
-    "asylum_basics": ("the asylum procedure", "dem Asylverfahren"),
+    "crisis_intervention": ("about suicidality or a crisis", "zu Suizidalität oder einer Krise"),
+    "trauma_informed": ("about violence/discrimination", "zu Gewalt/Diskriminierung"),
+    "asylum_basics": ("about the asylum procedure", "zum Asylverfahren"),
 }
 
 
@@ -48,10 +48,10 @@ def _clause(need: Mapping[str, Any], lang: str) -> str:
     n, training = len(need["contact_ids"]), need["training"]
     topic_en, topic_de = _BECAUSE[training]
     if lang == "de":
-        return (f"{plural(n, 'Kontakt', 'Kontakte')} zu {topic_de} "
+        return (f"{plural(n, 'Kontakt', 'Kontakte')} {topic_de} "
                 f"({ids(need['contact_ids'], lang='de')}) ohne Schulung "
                 f"„{label(training, 'de')}“")
-    return (f"{plural(n, 'contact', 'contacts')} about {topic_en} "
+    return (f"{plural(n, 'contact', 'contacts')} {topic_en} "
             f"({ids(need['contact_ids'])}) without {label(training)} training")
 
 
