@@ -56,13 +56,19 @@ def collect_cell_errors(cur: duckdb.DuckDBPyConnection, staged: StagedFile, erro
     That table (`_rid`, `_line_no`, the raw cells c0..) also feeds the quarantine.
     """
     assert staged.source is not None
-    source, raw, bad = staged.source, f"{staged.table}_raw", f"{staged.table}_bad"
-    cur.execute(f"CREATE TEMP TABLE {raw} AS SELECT * FROM {source.read_sql()}", source.params())
-    cur.execute(
-        f"CREATE TEMP TABLE {bad} AS SELECT r.rowid AS _rid, {source.line_sql('r')} AS _line_no, "
-        f"r.* FROM {raw} r WHERE r.rowid IN (SELECT rowid FROM {staged.table} WHERE _bad)"
+    source, bad = staged.source, f"{staged.table}_bad"
+    if staged.raw_table:  # read in order: rowid is the position
+        raw = f"(SELECT rowid AS _row, * FROM {staged.raw_table})"
+    else:  # a rewritten file carries each row's first line
+        raw = f"(SELECT _line::BIGINT AS _row, * FROM {source.read_sql()})"
+    line = source.line_of("r._row")
+    sql = (
+        f"CREATE TEMP TABLE {bad} AS SELECT r._row AS _rid, {line} AS _line_no, r.* "
+        f"FROM {raw} r WHERE r._row IN (SELECT _row FROM {staged.table} WHERE _bad)"
     )
-    cur.execute(f"DROP TABLE {raw}")
+    cur.execute(sql, bind(sql, source.params()))
+    if staged.raw_table:  # the flagged rows are all that is needed from here on
+        cur.execute(f"DROP TABLE {staged.raw_table}")
     positions = {name: pos for pos, name in staged.match.positions.items()}
     for check in staged.checks():
         _record(cur, staged, check, positions[check.column], errors, bad)

@@ -28,6 +28,7 @@ class Layout:
     decimal_comma: bool
     date_order: Sequence[tuple[str, str]]
     normalised: bool  # source carries _line and _extra
+    row: str | None = None  # SQL for the row id (_row) in the source, when rows are positioned
 
 
 def _v(name: str) -> str:
@@ -43,12 +44,13 @@ def _e(name: str) -> str:
 
 
 def staging_sql(layout: Layout, table: str, read_sql: str) -> str:
-    """Returns CREATE TEMP TABLE `table` AS (typed columns, _blank, _bad, _empty_<n>[, _line])."""
+    """Returns CREATE TEMP TABLE `table` AS (typed columns, _blank, _bad, _empty_<n>[, _row])."""
     passthrough = [f"_empty_{p}" for p in layout.empties]
-    passthrough += ["_line"] if layout.normalised else []
+    passthrough += ["_row"] if layout.row else []
     text = [f"{rules.value_sql(layout.refs[c.name])} AS {_v(c.name)}" for c in layout.columns]
     text += [f"{rules.value_sql(ident(f'c{p}'))} AS _empty_{p}" for p in layout.empties]
-    text += ["_line::BIGINT AS _line", "_extra"] if layout.normalised else []
+    text += [f"{layout.row} AS _row"] if layout.row else []
+    text += ["_extra"] if layout.normalised else []
     parsed = [
         f"{rules.parse_sql(c, _v(c.name), layout.decimal_comma)} AS {_p(c.name)}, "
         f"{_v(c.name)} IS NULL AS {_e(c.name)}"

@@ -40,7 +40,7 @@ def check_keys(
         ).fetchone()
         if hits and hits[0]:  # the errors table holds only cross-row hits at this point
             cur.execute(
-                f"UPDATE {staged.table} SET _bad = true WHERE NOT _bad AND rowid IN "
+                f"UPDATE {staged.table} SET _bad = true WHERE NOT _bad AND {staged.row_id()} IN "
                 f"(SELECT rid FROM {errors} WHERE file_idx = $i)",
                 {"i": staged.index},
             )
@@ -52,7 +52,7 @@ def _key_select(staged: StagedFile, key: Sequence[str]) -> str:
     required = [ident(k) for k in key if k in present and staged.export.column(k).required]
     usable = " AND ".join(f"{r} IS NOT NULL" for r in required) or "true"
     return (
-        f"SELECT {staged.index} AS _f, rowid AS _rid, {staged.line_sql()} AS _line_no, "
+        f"SELECT {staged.index} AS _f, {staged.row_id()} AS _rid, {staged.line_sql()} AS _line_no, "
         f"{', '.join(cols)} FROM {staged.table} WHERE NOT _blank AND {usable}"
     )
 
@@ -117,7 +117,7 @@ def _references(
     shapes = " AND ".join(rules.code_ok_sql(c) for c in child)
     rejected = " OR ".join(any_parent) or "false"
     source = (
-        f"(SELECT rowid AS _rid, {staged.line_sql()} AS _line_no, {', '.join(child)}, "
+        f"(SELECT {staged.row_id()} AS _rid, {staged.line_sql()} AS _line_no, {', '.join(child)}, "
         f"{rejected} AS _rejected FROM {staged.table} s WHERE NOT s._blank "
         f"AND (NOT s._bad OR ({shapes})) "  # a row that passed its cell rules holds codes
         f"AND NOT ({' OR '.join([*valid_parent, stored])}))"

@@ -25,7 +25,7 @@ from .keys import check_keys
 from .report import FileReport, ImportReport, RowError
 from .rules import ident
 from .sniff import UnusableFile, sniff
-from .stage import StagedFile, stage
+from .stage import StagedFile, position, stage
 from .uploads import Upload
 
 MAX_LISTED_ERRORS = 100_000  # the report lists this many; counts and quarantine hold all
@@ -182,11 +182,19 @@ def _check_all(
     errors: str,
     program_id: str,
 ) -> dict[int, str]:
-    """Runs the cross-row checks and the error details; returns file index -> flagged rows."""
+    """Runs the cross-row checks and the error details; returns file index -> flagged rows.
+
+    A clean upload needs no line numbers, so the first pass runs on the fast, unordered
+    staging tables. Only when something is wrong are the files read again in order and
+    every check repeated, now able to say where.
+    """
     create_errors_table(cur, errors)
-    for name in LOAD_ORDER:
-        mine = [f for f in files if f.export.name == name]
-        check_keys(cur, mine, files, errors, program_id)
+    _check_keys_all(cur, files, errors, program_id)
+    if _dirty(cur, files, errors):
+        cur.execute(f"DELETE FROM {errors}")
+        for staged in files:
+            position(cur, staged)
+        _check_keys_all(cur, files, errors, program_id)
     flagged: dict[int, str] = {}
     for staged in files:
         row = cur.execute(f"SELECT count(*) FILTER (_bad) FROM {staged.table}").fetchone()
@@ -201,6 +209,21 @@ def _check_all(
             staged.report.notices_de.append(de)
     _fetch_errors(cur, files, report, errors)
     return flagged
+
+
+def _check_keys_all(
+    cur: duckdb.DuckDBPyConnection, files: list[StagedFile], errors: str, program_id: str
+) -> None:
+    for name in LOAD_ORDER:
+        mine = [f for f in files if f.export.name == name]
+        check_keys(cur, mine, files, errors, program_id)
+
+
+def _dirty(cur: duckdb.DuckDBPyConnection, files: list[StagedFile], errors: str) -> bool:
+    found = cur.execute(f"SELECT count(*) FROM {errors}").fetchone()
+    if found and found[0]:
+        return True
+    return any(f.bad_rows for f in files)
 
 
 def _fetch_errors(

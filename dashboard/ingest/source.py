@@ -1,7 +1,7 @@
 """Where DuckDB reads one uploaded file from, and the rewrite for files it cannot number.
 
 The fast path hands DuckDB the file (or its UTF-8 transcoding) and numbers rows by position:
-line = rowid + header lines + 1. That only holds when every record is one line. A file with
+line = position + header lines + 1. That only holds when every record is one line. A file with
 quoted line breaks, blank lines or ragged rows is rewritten once in Python into a regular CSV
 whose first two columns carry each record's line number and whether it had extra cells.
 """
@@ -35,23 +35,29 @@ class Source:
         cells = [f"c{i}" for i in range(self.width)]
         return [LINE, EXTRA, *cells] if self.normalised else cells
 
-    def read_sql(self) -> str:
-        """Returns the read_csv call; bind `params()` with it."""
+    def read_sql(self, *, in_order: bool = False) -> str:
+        """Returns the read_csv call; bind `params()` with it.
+
+        `in_order` reads with one thread, so a table created from it has rowid = position.
+        (A parallel read into a table does not keep file order once expressions are
+        involved; positions are only needed when there are errors to point at.)
+        """
         spec = ", ".join(f"'{name}': 'VARCHAR'" for name in self.columns)
+        serial = ", parallel = false" if in_order else ""
         return (
             "read_csv($path, auto_detect = false, header = false, skip = $skip, "
-            f"delim = $delim, quote = '\"', escape = '\"', columns = {{{spec}}})"
+            f"delim = $delim, quote = '\"', escape = '\"', columns = {{{spec}}}{serial})"
         )
 
     def params(self) -> dict[str, Any]:
         return {"path": str(self.path), "skip": self.skip, "delim": self.delimiter}
 
-    def line_sql(self, alias: str = "") -> str:
-        """Returns SQL for the line number the user sees for a row of a table read from here."""
-        prefix = f"{alias}." if alias else ""
-        if self.normalised:
-            return f"{prefix}{LINE}::BIGINT"
-        return f"{prefix}rowid + {self.skip + 1}"
+    def line_of(self, row: str) -> str:
+        """Returns SQL for the user's line number of the row whose id (_row) is `row`.
+
+        Rewritten files number rows by their first line; others by position from 0.
+        """
+        return row if self.normalised else f"{row} + {self.skip + 1}"
 
 
 def fast_source(upload: Upload, sniffed: Sniffed, folder: Path, name: str) -> Source:

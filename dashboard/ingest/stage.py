@@ -43,6 +43,7 @@ class StagedFile:
     report: FileReport
     table: str
     source: Source | None = None
+    raw_table: str | None = None  # the file read in order, once positions are needed
     x_columns: dict[str, bool] = field(default_factory=dict)
     bad_rows: int = 0
 
@@ -61,10 +62,19 @@ class StagedFile:
         """Contract column -> raw column of the source (c<position>)."""
         return {name: ident(f"c{pos}") for pos, name in self.match.positions.items()}
 
+    @property
+    def positioned(self) -> bool:
+        """True when each staged row carries `_row`, the id its line number derives from."""
+        return self.raw_table is not None or (self.source is not None and self.source.normalised)
+
+    def row_id(self) -> str:
+        """Returns SQL naming a staged row; stable across tables only when positioned."""
+        return "_row" if self.positioned else "rowid"
+
     def line_sql(self) -> str:
         """Returns SQL for the user's line number of a row of the staging table."""
         assert self.source is not None
-        return self.source.line_sql()
+        return self.source.line_of(self.row_id())
 
     @property
     def decimal_comma(self) -> bool:
@@ -105,8 +115,29 @@ def stage(cur: duckdb.DuckDBPyConnection, staged: StagedFile, folder: Path) -> N
         _notice(staged.report, "empty_columns", str(len(staged.match.empty_positions)))
 
 
-def _create(cur: duckdb.DuckDBPyConnection, staged: StagedFile, source: Source) -> int:
+def position(cur: duckdb.DuckDBPyConnection, staged: StagedFile) -> None:
+    """Rebuilds the staging table with `_row` (file position), for pointing at errors.
+
+    Only needed for files read on the fast path; rewritten files carry line numbers.
+    """
+    assert staged.source is not None
+    if staged.positioned:
+        return
+    source, raw = staged.source, f"{staged.table}_raw"
+    cur.execute(
+        f"CREATE TEMP TABLE {raw} AS SELECT * FROM {source.read_sql(in_order=True)}",
+        source.params(),
+    )
+    staged.raw_table = raw
+    cur.execute(f"DROP TABLE {staged.table}")
+    _create(cur, staged, source, read_from=raw)
+
+
+def _create(
+    cur: duckdb.DuckDBPyConnection, staged: StagedFile, source: Source, read_from: str = ""
+) -> int:
     staged.source = source
+    row = "_line::BIGINT" if source.normalised else "rowid" if read_from else None
     layout = flags.Layout(
         columns=staged.columns,
         refs=staged.refs,
@@ -114,8 +145,9 @@ def _create(cur: duckdb.DuckDBPyConnection, staged: StagedFile, source: Source) 
         decimal_comma=staged.decimal_comma,
         date_order=staged.export.date_order,
         normalised=source.normalised,
+        row=row,
     )
-    sql = flags.staging_sql(layout, staged.table, source.read_sql())
+    sql = flags.staging_sql(layout, staged.table, read_from or source.read_sql())
     cur.execute(sql, bind(sql, staged.params() | source.params()))
     return _summarise(cur, staged)
 

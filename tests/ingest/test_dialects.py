@@ -167,3 +167,20 @@ def test_unknown_column_refuses_the_file_and_names_the_column(con) -> None:
     assert report.exit_code == 2 and not report.committed
     assert [(e.line, e.column, e.code) for e in report.errors] == [(1, "Name", "unknown_column")]
     assert "Kim" not in str(report.as_json())
+
+
+def test_line_numbers_are_exact_beyond_the_first_row_groups(con, tmp_path: Path) -> None:
+    """DuckDB reads big files in parallel and may store row groups out of order; the lines
+    reported must still be the file's (regression: errors once pointed at wrong rows)."""
+    assert import_paths(con, "p", [FILES / "canonical"], scope=LOCAL).exit_code == 0
+    bad_rows = {5, 130_000, 240_000, 249_999}  # 0-based data rows; line = row + 2
+    path = tmp_path / "contacts.csv"
+    with path.open("w", encoding="utf-8") as out:
+        out.write("contact_id,match_id,contact_date,duration_min,channel,topics,language\n")
+        for i in range(250_000):
+            day = "2025-02-30" if i in bad_rows else "2025-02-03"
+            out.write(f"K{i // 1000}-{i % 1000},M01,{day},30,phone,housing|health,de\n")
+    report = validate_uploads(con, "p", [Upload.from_path(path)], scope=LOCAL)
+    assert [(e.line, e.value) for e in report.errors] == [
+        (row + 2, "2025-02-30") for row in sorted(bad_rows)
+    ]
