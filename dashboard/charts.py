@@ -12,6 +12,8 @@ import pandas as pd
 from dashboard.i18n import d3_date_format, t, vocab
 
 WIDTH = "container"
+# Long series names (health figures) need the width below the chart, not a clipped side legend.
+_BOTTOM_LEGEND = alt.Legend(orient="bottom", columns=2, labelLimit=400)
 PROQOL_BANDS = (("low", 10, 22.5), ("moderate", 22.5, 41.5), ("high", 41.5, 50))
 
 
@@ -161,9 +163,9 @@ def coverage_trends(frame: pd.DataFrame, lang: str) -> alt.Chart:
                 axis=alt.Axis(format="%"),
                 scale=alt.Scale(domain=[0, 1]),
             ),
-            color=alt.Color("label:N", title=legend),
-            shape=alt.Shape("label:N", title=legend),
-            strokeDash=alt.StrokeDash("label:N", title=legend),
+            color=alt.Color("label:N", title=legend, legend=_BOTTOM_LEGEND),
+            shape=alt.Shape("label:N", title=legend, legend=_BOTTOM_LEGEND),
+            strokeDash=alt.StrokeDash("label:N", title=legend, legend=_BOTTOM_LEGEND),
             tooltip=[
                 alt.Tooltip("label:N", title=legend),
                 alt.Tooltip("share:Q", format=".0%"),

@@ -35,7 +35,11 @@ severities = right.multiselect(
     key="att_severities",
 )
 shown = view.select(rows, actions, severities)
-st.caption(ctx.t("attention.caption", program=program.program_id, as_of=fmt_date(as_of, ctx.lang)))
+st.caption(
+    ctx.t(
+        "attention.caption", program=widgets.md(program.program_id), as_of=fmt_date(as_of, ctx.lang)
+    )
+)
 
 by_severity = view.count_by(shown, "severity")
 cols = st.columns(4)

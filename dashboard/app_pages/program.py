@@ -18,15 +18,15 @@ if program is None:
     st.stop()
 as_of = filters.as_of_picker(program)
 pid = program.program_id
-st.caption(ctx.t("program.caption", program=pid, as_of=fmt_date(as_of, ctx.lang)))
+st.caption(ctx.t("program.caption", program=widgets.md(pid), as_of=fmt_date(as_of, ctx.lang)))
 overview = cached(health.overview, program_id=pid, as_of=as_of)
 trend = cached(health.monthly_trend, program_id=pid, as_of=as_of)
 
 
 def _delta(key: str) -> str | None:
     before, now = view.previous(trend, key), trend[-1].get(key) if trend else None
-    if before is None or now is None:
-        return None
+    if before is None or now is None or round((now - before) * 100) == 0:
+        return None  # an unchanged figure gets no arrow
     return ctx.t("program.delta", pp=fmt_number((now - before) * 100, ctx.lang, digits=0))
 
 

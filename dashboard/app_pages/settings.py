@@ -32,7 +32,7 @@ def _saved(message: str) -> None:
     st.rerun()
 
 
-st.subheader(ctx.t("settings.program_settings", program=pid))
+st.subheader(ctx.t("settings.program_settings", program=widgets.md(pid)))
 as_of_help, as_of_help_de = settings.program_setting_help("as_of_default")
 current = cached(common.as_of_default, pid)
 with st.form("program_settings", border=True):
@@ -74,7 +74,7 @@ with st.form("program_settings", border=True):
                 actor=ctx.scope.user,
             )
         except settings.SettingError as exc:
-            st.error(exc.message_de if ctx.lang == "de" else exc.message)
+            st.error(widgets.md(exc.message_de if ctx.lang == "de" else exc.message))
         else:
             if lang_choice != "browser":
                 lang_ui.set_lang(lang_choice)
@@ -126,7 +126,7 @@ for rule_id, views in by_rule.items():
                                 actor=ctx.scope.user,
                             )
                 except settings.SettingError as exc:
-                    st.error(exc.message_de if ctx.lang == "de" else exc.message)
+                    st.error(widgets.md(exc.message_de if ctx.lang == "de" else exc.message))
                 else:
                     _saved(ctx.t("settings.saved"))
             if reset.form_submit_button(

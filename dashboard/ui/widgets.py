@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import streamlit as st
@@ -10,7 +11,7 @@ from dashboard import audit
 from dashboard.i18n import vocab
 from dashboard.ui import context
 from dashboard.ui.cache import cached, clear
-from dashboard.views import demo
+from dashboard.views import common, demo
 from dashboard.views.attention import SEVERITY_ICONS
 
 
@@ -55,21 +56,29 @@ def _record_export(what: str, program_id: str | None, rows: int, file_name: str)
 
 
 def demo_banner() -> None:
-    """Says on every page that demo data is shown, with a one-click removal for writers."""
+    """Labels demo data: a banner while a demo program is shown, else a note in the sidebar;
+    both with a one-click removal for users who may change the demo."""
     ctx = context.get()
-    programs = cached(demo.demo_programs)
-    if not programs:
+    demos = cached(demo.demo_programs)
+    if not demos:
         return
-    with st.container(border=True):
-        st.markdown(f"**{ctx.t('demo.badge')}** — {ctx.t('demo.explain')}")
-        if ctx.scope.can_write and st.button(
-            ctx.t("demo.remove"), key="remove_demo", icon=":material/delete:"
-        ):
-            removed = demo.remove_demo(ctx.cur, scope=ctx.scope)
-            clear()
-            st.session_state.pop("sel_program", None)
-            st.toast(ctx.t("demo.removed", n=removed))
-            st.rerun()
+    ids = [p.program_id for p in cached(common.programs)]
+    selected = st.session_state.get("sel_program")
+    shown = selected if selected in ids else (ids[0] if ids else None)
+    if shown in demos or shown is None:
+        box = st.container(border=True)
+        box.markdown(f"**{ctx.t('demo.badge')}** — {ctx.t('demo.explain')}")
+    else:
+        box = st.sidebar.container(border=True)
+        box.markdown(f"**{ctx.t('demo.badge')}**: {ctx.t('demo.still_loaded')}")
+    if ctx.scope.can_write and box.button(
+        ctx.t("demo.remove"), key="remove_demo", icon=":material/delete:"
+    ):
+        removed = demo.remove_demo(ctx.cur, scope=ctx.scope)
+        clear()
+        st.session_state.pop("sel_program", None)
+        st.toast(ctx.t("demo.removed", n=removed))
+        st.rerun()
 
 
 def no_program(ctx: context.PageContext) -> None:
@@ -83,3 +92,12 @@ def no_program(ctx: context.PageContext) -> None:
 def table(frame: Any, *, key: str | None = None, column_config: dict | None = None) -> None:
     """Draws a sortable table across the page width without the index."""
     st.dataframe(frame, hide_index=True, width="stretch", column_config=column_config, key=key)
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md(value: object) -> str:
+    """Returns a data value safe to place in Streamlit markdown (captions, labels, alerts):
+    every markdown character is escaped, so a code like `a_b_c` never turns into formatting."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(value))

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import ROOT, open_page, texts
+from app_helpers import ROOT, open_page, texts
 
-from dashboard import i18n
+from dashboard import db, i18n
+from dashboard.ui import connection
 
 SCENARIOS = ROOT / "sample_data" / "demo" / "SCENARIOS.md"
 CLEAN = {"P01", "P02", "P13", "P19", "P22", "P23"}  # SCENARIOS.md: must fire nothing
@@ -86,3 +87,19 @@ def test_downloads_are_offered_and_the_german_agenda_is_german(demo_db: Path) ->
         i18n.t("attention.download_csv", "de"),
         i18n.t("attention.download_agenda", "de"),
     ]
+
+
+def test_a_download_is_written_to_the_audit_log(demo_db: Path) -> None:
+    at = open_page("attention")
+    csv_button = next(b for b in at.get("download_button") if b.label == "Download list (CSV)")
+    csv_button.click()
+    at.run()
+    assert not at.exception
+    connection.release_all()
+    con = db.connect(demo_db)
+    rows = con.execute(
+        "SELECT actor, program_id, detail->>'what', detail->>'rows' FROM audit_log"
+        " WHERE action = 'export'"
+    ).fetchall()
+    con.close()
+    assert rows == [("demo", "demo", "agenda_csv", "35")]

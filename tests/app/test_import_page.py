@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import app, texts
+from app_helpers import app, texts
 from streamlit.testing.v1 import AppTest
 
 from dashboard import db

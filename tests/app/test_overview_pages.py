@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import open_page, texts
+from app_helpers import open_page, texts
 
 from dashboard import db
 from dashboard.ui import connection

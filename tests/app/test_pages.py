@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PAGES, app, open_page, texts
+from app_helpers import PAGES, app, open_page, texts
 
 from dashboard import db, i18n
 

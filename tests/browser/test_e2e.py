@@ -132,7 +132,7 @@ def test_upload_german_excel_export_and_find_the_signal(server: str) -> None:
     expect.set_options(timeout=30_000)  # a rerun over the whole demo takes a few seconds
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        context = browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 1000})
+        context = browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 1800})
         page = context.new_page()
         page.set_default_timeout(60_000)
         page.goto(server)

@@ -1,0 +1,205 @@
+"""The import page's parts: where the upload goes, the check result, the import, the history.
+
+Validation and writing happen in dashboard.ingest; this module only draws and keeps the
+dry-run result for the session, so one upload is checked once, not on every click.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.access import AccessDenied
+from dashboard.ingest import (
+    ImportReport,
+    Upload,
+    errors_csv,
+    import_uploads,
+    quarantine_csv,
+    remove_import,
+    validate_uploads,
+)
+from dashboard.ui import widgets
+from dashboard.ui.cache import cached, clear
+from dashboard.ui.context import PageContext
+from dashboard.views import common
+from dashboard.views import imports as view
+
+_FILE_COLUMNS = {
+    "file": "col.file",
+    "export": "col.export",
+    "rows_read": "col.rows_read",
+    "rows_valid": "col.rows_valid",
+    "rows_rejected": "col.rows_rejected",
+    "notices": "col.notices",
+}
+_ERROR_COLUMNS = {
+    "file": "col.file",
+    "line": "col.line",
+    "column": "col.column",
+    "value": "col.cell_value",
+    "code": "col.code",
+    "reason": "col.reason",
+}
+
+
+def _renamed(ctx: PageContext, rows: list[dict[str, Any]], columns: dict[str, str]) -> Any:
+    return pd.DataFrame(rows).rename(columns={c: ctx.t(k) for c, k in columns.items()})
+
+
+def target_program(ctx: PageContext) -> tuple[str | None, bool]:
+    """Draws the program choice; returns (program id or None, whether it is a demo program).
+
+    Real programs first, then a new one (only for users not bound to programs), demo last.
+    """
+    reachable = [p for p in cached(common.programs) if ctx.scope.allows(p.program_id)]
+    demo_ids = {p.program_id for p in reachable if p.is_demo}
+    new_label = ctx.t("import.new_program")
+    options = [p.program_id for p in reachable if not p.is_demo]
+    options += [new_label] if ctx.scope.programs is None else []
+    options += sorted(demo_ids)
+    choice = st.selectbox(ctx.t("import.program"), options, key="imp_program") if options else None
+    if choice == new_label:
+        choice = (
+            st.text_input(
+                ctx.t("import.new_program_id"),
+                key="imp_new_program",
+                help=ctx.t("import.new_program_help"),
+            )
+            or None
+        )
+    if not ctx.scope.can_write:
+        st.info(ctx.t("import.read_only"), icon=":material/lock:")
+    elif choice and not view.is_valid_program_id(choice):
+        st.error(ctx.t("import.bad_program_id"))
+        return None, False
+    return choice, choice in demo_ids
+
+
+def check(ctx: PageContext, program_id: str, files: list[Any]) -> tuple[list[Upload], Any]:
+    """Returns the uploads and their dry-run report, computed once per set of files."""
+    uploads = [Upload(f.name, f.getvalue()) for f in files]
+    signature = (program_id, tuple((f.file_id, f.name, f.size) for f in files))
+    if st.session_state.get("imp_checked", (None,))[0] != signature:
+        report = validate_uploads(ctx.cur, program_id, uploads, scope=ctx.scope)
+        st.session_state["imp_checked"] = (signature, report)
+    return uploads, st.session_state["imp_checked"][1]
+
+
+def show_report(ctx: PageContext, report: ImportReport, program_id: str) -> None:
+    """Draws what each file was recognised as, its counts and notices, and every error."""
+    st.subheader(ctx.t("import.check"))
+    widgets.table(_renamed(ctx, view.file_rows(report, ctx.lang), _FILE_COLUMNS))
+    errors = view.error_rows(report, ctx.lang)
+    if not errors:
+        if not report.unusable:
+            st.success(ctx.t("import.all_valid"), icon=":material/check_circle:")
+        return
+    st.error(ctx.t("import.errors_found", n=len(errors)), icon=":material/error:")
+    widgets.table(_renamed(ctx, errors, _ERROR_COLUMNS))
+    widgets.download(
+        ctx.t("import.download_errors"),
+        errors_csv(report, ctx.lang),
+        file_name="import_errors.csv",
+        mime="text/csv",
+        what="import_errors",
+        program_id=program_id,
+        rows=len(errors),
+        key="dl_errors",
+    )
+
+
+def import_buttons(ctx: PageContext, report: ImportReport) -> bool | None:
+    """Draws Import / Import valid rows; returns accept_valid for the clicked one, else None."""
+    go_all, go_valid = st.columns(2)
+    if go_all.button(
+        ctx.t("import.import_all"),
+        type="primary",
+        key="btn_import",
+        disabled=not view.can_import_all(report),
+        icon=":material/publish:",
+    ):
+        return False
+    if go_valid.button(
+        ctx.t("import.import_valid"),
+        key="btn_import_valid",
+        disabled=not view.can_import_valid(report),
+        help=ctx.t("import.valid_help"),
+    ):
+        return True
+    return None
+
+
+def run_import(
+    ctx: PageContext, program_id: str, uploads: list[Upload], *, accept_valid: bool, is_demo: bool
+) -> None:
+    """Imports, remembers the outcome for the next run, empties the uploader and reruns."""
+    try:
+        done = import_uploads(
+            ctx.cur,
+            program_id,
+            uploads,
+            accept_valid=accept_valid,
+            imported_by=ctx.scope.user,
+            is_demo=is_demo,
+            scope=ctx.scope,
+        )
+    except (AccessDenied, ValueError) as exc:
+        st.error(widgets.md(str(exc)))
+        return
+    valid = sum(f.rows_valid for f in done.files)
+    rejected = sum(f.rows_rejected for f in done.files)
+    st.session_state["import_result"] = (
+        ("ok", ctx.t("import.done", id=done.import_id, valid=valid, rejected=rejected))
+        if done.committed
+        else ("warn", ctx.t("import.not_committed", n=len(done.errors)))
+    )
+    st.session_state["imp_round"] = st.session_state.get("imp_round", 0) + 1
+    st.session_state["sel_program"] = program_id
+    clear()
+    st.rerun()
+
+
+def history(ctx: PageContext) -> None:
+    """Draws the imports with their counts, the quarantine download and the removal."""
+    st.subheader(ctx.t("import.history"))
+    frame = cached(view.history)
+    if frame.empty:
+        st.caption(ctx.t("import.no_history"))
+        return
+    shown = frame[[c for c in view.HISTORY_COLUMNS if c in frame]]
+    widgets.table(
+        shown.rename(columns={c: ctx.t(f"history.{c}") for c in shown.columns}),
+        column_config={
+            ctx.t("history.started_at"): st.column_config.DatetimeColumn(format="localized")
+        },
+    )
+    live = frame.loc[frame["status"] != "removed", "import_id"].tolist()
+    pick, quarantine, remove = st.columns(3, vertical_alignment="bottom")
+    chosen = pick.selectbox(
+        ctx.t("import.pick"), live or frame["import_id"].tolist(), key="imp_pick"
+    )
+    row = frame[frame["import_id"] == chosen].iloc[0]
+    program_id = str(row["program_id"])
+    with quarantine:
+        if int(row.get("rows_rejected", 0) or 0) > 0:
+            widgets.download(
+                ctx.t("import.download_quarantine"),
+                quarantine_csv(ctx.cur, int(chosen), scope=ctx.scope),
+                file_name=f"quarantine_{chosen}.csv",
+                mime="text/csv",
+                what="quarantine",
+                program_id=program_id,
+                rows=int(row["rows_rejected"]),
+                key="dl_quarantine",
+            )
+    allowed = ctx.scope.can_write and ctx.scope.allows(program_id) and row["status"] != "removed"
+    if remove.button(
+        ctx.t("import.remove"), key="btn_remove", icon=":material/delete:", disabled=not allowed
+    ):
+        remove_import(ctx.cur, int(chosen), scope=ctx.scope, actor=ctx.scope.user)
+        st.session_state["import_result"] = ("ok", ctx.t("import.removed", id=chosen))
+        clear()
+        st.rerun()
