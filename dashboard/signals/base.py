@@ -9,9 +9,11 @@ sig_members     supporters who had joined and not left before as-of, with `activ
 sig_contacts    contacts of the last days (the widest window of the rules reading it, at
                 least ACTIVE_DAYS) with the match's supporter_id, age_days (0 = on as-of) and
                 the flags outside / private / crisis (empty = false)
-sig_specialist  contacts of the T-SPECIALIST window touching suicidality, violence or the
-                asylum procedure, or in crisis: which specialist training each one needs
-sig_referrals   contacts of the referral window that needed a referral (lists kept)
+sig_flagged     the few contacts the list-based rules need, from one scan: in crisis or
+                touching a specialist topic, or needing a referral; split into
+sig_specialist  ... which specialist training each one needs (T-SPECIALIST window)
+sig_referrals   ... the referral lists and language (referral window)
+sig_triggers    contacts touching a trigger topic of their supporter (S-TRIGGER window)
 sig_matches     matches started on or before as-of; is_open = not ended before as-of
 sig_checkins    the latest check-ins of members on or before as-of (as many as the rules
                 read, see Rule.checkins); rn = 1 is the latest
@@ -36,7 +38,9 @@ from dashboard.proqol import BAND_PARAMS, score_columns
 ACTIVE_DAYS = 28  # RULEBOOK: "Active" = not left before as-of and >= 1 contact in 28 days
 # The contact relations; a rule names the one it reads in Rule.contacts, and its window_days
 # threshold widens that relation's window.
-CONTACT_TABLES: tuple[str, ...] = ("sig_contacts", "sig_specialist", "sig_referrals")
+CONTACT_TABLES: tuple[str, ...] = (
+    "sig_contacts", "sig_specialist", "sig_referrals", "sig_triggers",
+)  # fmt: skip
 CHECKINS = "sig_checkins"  # its "window" is a number of latest check-ins
 
 _TABLES: tuple[tuple[str, str], ...] = (
@@ -52,40 +56,11 @@ _TABLES: tuple[tuple[str, str], ...] = (
                   ($as_of - c.contact_date) AS age_days,
                   coalesce(c.outside_agreed_hours, false) AS outside,
                   coalesce(c.private_setting, false) AS private,
-                  coalesce(c.crisis, false) AS crisis, c.topics
+                  coalesce(c.crisis, false) AS crisis
            FROM contacts c JOIN matches m ON m.program_id = c.program_id
                                          AND m.match_id = c.match_id
            WHERE c.program_id = $program_id
              AND c.contact_date BETWEEN $as_of - ($contacts_days - 1) AND $as_of""",
-    ),
-    (
-        "sig_specialist",
-        """SELECT c.contact_id, m.supporter_id, c.contact_date,
-                  ($as_of - c.contact_date) AS age_days,
-                  coalesce(list_contains(c.topics, 'suicidality'), false)
-                    OR coalesce(c.crisis, false) AS needs_crisis_intervention,
-                  coalesce(list_contains(c.topics, 'violence_discrimination'), false)
-                    AS needs_trauma_informed,
-                  coalesce(list_contains(c.topics, 'asylum_procedure'), false)
-                    AS needs_asylum_basics
-           FROM contacts c JOIN matches m ON m.program_id = c.program_id
-                                         AND m.match_id = c.match_id
-           WHERE c.program_id = $program_id
-             AND c.contact_date BETWEEN $as_of - ($specialist_days - 1) AND $as_of
-             AND (c.crisis OR list_contains(c.topics, 'suicidality')
-                  OR list_contains(c.topics, 'violence_discrimination')
-                  OR list_contains(c.topics, 'asylum_procedure'))""",
-    ),
-    (
-        "sig_referrals",
-        """SELECT c.contact_id, m.supporter_id, c.contact_date,
-                  ($as_of - c.contact_date) AS age_days,
-                  c.referral_needed, c.referral_made, c.language
-           FROM contacts c JOIN matches m ON m.program_id = c.program_id
-                                         AND m.match_id = c.match_id
-           WHERE c.program_id = $program_id
-             AND c.contact_date BETWEEN $as_of - ($referrals_days - 1) AND $as_of
-             AND len(c.referral_needed) > 0""",
     ),
     (
         "sig_members",
@@ -99,6 +74,58 @@ _TABLES: tuple[tuple[str, str], ...] = (
            FROM supporters s LEFT JOIN act USING (supporter_id) LEFT JOIN opn USING (supporter_id)
            WHERE s.program_id = $program_id AND s.joined_on <= $as_of
              AND (s.left_on IS NULL OR s.left_on >= $as_of)""",
+    ),
+    # List columns are the dear part of a scan: topics and referrals are read once, here.
+    (
+        "sig_flagged",
+        """WITH hit AS (
+             SELECT contact_id, match_id, contact_date, crisis, topics, referral_needed,
+                    referral_made, language
+             FROM contacts c WHERE c.program_id = $program_id
+               AND c.contact_date BETWEEN $as_of - ($flagged_days - 1) AND $as_of
+               AND (c.crisis OR list_contains(c.topics, 'suicidality')
+                    OR list_contains(c.topics, 'violence_discrimination')
+                    OR list_contains(c.topics, 'asylum_procedure')
+                    OR len(c.referral_needed) > 0)
+           )
+           SELECT h.contact_id, m.supporter_id, h.contact_date,
+                  ($as_of - h.contact_date) AS age_days,
+                  coalesce(h.crisis, false) OR coalesce(list_contains(h.topics, 'suicidality'),
+                                                        false) AS needs_crisis_intervention,
+                  coalesce(list_contains(h.topics, 'violence_discrimination'), false)
+                    AS needs_trauma_informed,
+                  coalesce(list_contains(h.topics, 'asylum_procedure'), false)
+                    AS needs_asylum_basics,
+                  h.referral_needed, h.referral_made, h.language
+           FROM hit h JOIN sig_matches m USING (match_id)""",
+    ),
+    (
+        "sig_specialist",
+        """SELECT contact_id, supporter_id, contact_date, age_days, needs_crisis_intervention,
+                  needs_trauma_informed, needs_asylum_basics
+           FROM sig_flagged WHERE age_days < $specialist_days
+             AND (needs_crisis_intervention OR needs_trauma_informed OR needs_asylum_basics)""",
+    ),
+    (
+        "sig_referrals",
+        """SELECT contact_id, supporter_id, contact_date, age_days, referral_needed,
+                  referral_made, language
+           FROM sig_flagged WHERE age_days < $referrals_days AND len(referral_needed) > 0""",
+    ),
+    # one row per (match, declared trigger topic): list_contains per pair is far cheaper
+    # than list_has_any over two lists
+    (
+        "sig_triggers",
+        """WITH trig AS (SELECT mt.match_id, mt.supporter_id, unnest(mb.trigger_topics) AS topic
+                       FROM sig_members mb JOIN sig_matches mt USING (supporter_id)
+                       WHERE len(mb.trigger_topics) > 0)
+           SELECT c.contact_id, t.supporter_id, c.contact_date,
+                  ($as_of - c.contact_date) AS age_days, list_sort(list(t.topic)) AS topics
+           FROM contacts c JOIN trig t ON t.match_id = c.match_id
+           WHERE c.program_id = $program_id
+             AND c.contact_date BETWEEN $as_of - ($triggers_days - 1) AND $as_of
+             AND list_contains(c.topics, t.topic)
+           GROUP BY c.contact_id, t.supporter_id, c.contact_date""",
     ),
     (
         "sig_checkins",
@@ -168,6 +195,7 @@ def build(
         "checkins_rows": max(1, int(windows.get(CHECKINS, 1))),
         **BAND_PARAMS,
         **{f"{name.removeprefix('sig_')}_days": d for name, d in days.items()},
+        "flagged_days": max(days["sig_specialist"], days["sig_referrals"]),
     }
     for name, select in _TABLES:
         # names are the fixed constants above; values are bound

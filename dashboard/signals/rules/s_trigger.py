@@ -9,11 +9,8 @@ from dashboard.signals.text import day, ids, iso, labels, plural, sentence
 
 SQL = """
 WITH hits AS (
-  SELECT c.supporter_id, c.contact_id, c.contact_date,
-         list_intersect(c.topics, m.trigger_topics) AS topics
-  FROM sig_contacts c JOIN sig_members m USING (supporter_id)
-  WHERE c.age_days < $window_days AND len(m.trigger_topics) > 0
-    AND list_has_any(c.topics, m.trigger_topics)
+  SELECT supporter_id, contact_id, contact_date, topics FROM sig_triggers
+  WHERE age_days < $window_days
 ), per_supporter AS (
   SELECT supporter_id, list_sort(list(contact_id)) AS contact_ids,
          min(contact_date) AS first_date,
@@ -77,7 +74,7 @@ RULE = Rule(
     reason_de="Ähnliche Geschichten rufen eigene belastende Erfahrungen wach.",
     sql=SQL,
     explain=explain,
-    contacts="sig_contacts",
+    contacts="sig_triggers",
     thresholds=(
         Threshold("window_days", 28, "Days of contacts checked for trigger topics.",
                   "Tage, deren Kontakte auf belastende Themen geprüft werden.", 7, 365, "days"),

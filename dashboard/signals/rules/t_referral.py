@@ -10,11 +10,15 @@ from dashboard.signals.text import ids, labels
 
 # "Made none of them": no contact in the window had a needed service type among its referrals.
 SQL = """
-WITH needed AS (
-  SELECT r.supporter_id, r.contact_id, r.contact_date, r.referral_needed,
-         coalesce(list_has_any(r.referral_made, r.referral_needed), false) AS made
+WITH pairs AS (
+  SELECT r.supporter_id, r.contact_id, r.contact_date, r.referral_needed, r.referral_made,
+         unnest(r.referral_needed) AS need
   FROM sig_referrals r JOIN sig_members USING (supporter_id)
   WHERE r.age_days < $window_days
+), needed AS (
+  SELECT supporter_id, contact_id, contact_date, any_value(referral_needed) AS referral_needed,
+         bool_or(coalesce(list_contains(referral_made, need), false)) AS made
+  FROM pairs GROUP BY supporter_id, contact_id, contact_date
 )
 SELECT supporter_id AS subject_id, count(*) AS n,
        list_sort(list(contact_id)) AS contact_ids,
