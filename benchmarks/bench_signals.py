@@ -10,7 +10,8 @@ times each, and keeps the best run of each (other processes on a shared machine 
 a run slower):
 - baseline: SELECT match_id, sum(duration_min), count(*) FROM contacts GROUP BY match_id
 - signals:  dashboard.signals.evaluate(...) for the program on the as-of date
-and prints both times and their ratio (target: signals <= 3x the baseline, well under 2 s).
+and prints both times (wall and process CPU) and their ratios: best wall over best wall, best
+CPU over best CPU, and the median of the paired runs (target: <= 3x, well under 2 s).
 With --sample the CSVs of dashboard.sample.generate (one dense year) are loaded instead.
 """
 
@@ -166,10 +167,12 @@ def load_sample(con: duckdb.DuckDBPyConnection, supporters: int, folder: Path) -
         )
 
 
-def timed(fn: Callable[[], object], times: list[float]) -> object:
-    start = time.perf_counter()
+def timed(fn: Callable[[], object], times: list[tuple[float, float]]) -> object:
+    """Runs fn, appends (wall, process CPU) seconds; CPU counts DuckDB's threads too and is
+    steadier than wall time when other processes share the two cores."""
+    wall, cpu = time.perf_counter(), time.process_time()
     out = fn()
-    times.append(time.perf_counter() - start)
+    times.append((time.perf_counter() - wall, time.process_time() - cpu))
     return out
 
 
@@ -195,8 +198,8 @@ def main() -> int:
         print(f"built {counts['supporters']:,} supporters, {counts['matches']:,} matches, "
               f"{counts['contacts']:,} contacts in {time.perf_counter() - start:.1f} s")
         scope = Scope.local_operator()
-        base_times: list[float] = []
-        signal_times: list[float] = []
+        base_times: list[tuple[float, float]] = []
+        signal_times: list[tuple[float, float]] = []
         found: list = []
         for _ in range(args.repeat):
             timed(lambda: con.execute(BASELINE_SQL, [PROGRAM]).fetchall(), base_times)
@@ -204,17 +207,22 @@ def main() -> int:
                 lambda: evaluate(con, scope=scope, program_id=PROGRAM, as_of=AS_OF), signal_times
             )
         con.close()
-    base, signals = min(base_times), min(signal_times)
+    base, signals = min(t[0] for t in base_times), min(t[0] for t in signal_times)
+    base_cpu, signals_cpu = min(t[1] for t in base_times), min(t[1] for t in signal_times)
+    paired = sorted(s[0] / b[0] for s, b in zip(signal_times, base_times, strict=True))
     by_rule: dict[str, int] = {}
     for r in found:
         by_rule[r.signal_id] = by_rule.get(r.signal_id, 0) + 1
     print("signals per rule: " + ", ".join(f"{k} {v}" for k, v in sorted(by_rule.items())))
-    print(f"baseline (GROUP BY match_id over all contacts): {base * 1000:7.0f} ms")
-    print(f"signals ({len(found):,} results):{'':17}{signals * 1000:7.0f} ms")
-    print(f"ratio signals / baseline: {signals / base:.2f}x  (target <= {TARGET_RATIO:.0f}x; "
-          f"and < {TARGET_SECONDS:.0f} s)")
-    return 0 if signals / base <= TARGET_RATIO and signals < TARGET_SECONDS else 1
-
+    print(f"baseline (GROUP BY match_id over all contacts): {base * 1000:7.0f} ms wall "
+          f"{base_cpu * 1000:7.0f} ms CPU")
+    print(f"signals ({len(found):,} results):{'':17}{signals * 1000:7.0f} ms wall "
+          f"{signals_cpu * 1000:7.0f} ms CPU")
+    ratio = signals / base
+    print(f"ratio signals / baseline: best wall {ratio:.2f}x, CPU {signals_cpu / base_cpu:.2f}x, "
+          f"median of paired runs {paired[len(paired) // 2]:.2f}x "
+          f"(target <= {TARGET_RATIO:.0f}x; and < {TARGET_SECONDS:.0f} s)")
+    return 0 if ratio <= TARGET_RATIO and signals < TARGET_SECONDS else 1
 
 if __name__ == "__main__":
     raise SystemExit(main())
