@@ -78,6 +78,8 @@ def import_paths(
     scope: Scope,
 ) -> ImportReport:
     """Returns the report of importing files (a folder stands for its *.csv files)."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
     uploads = [Upload.from_path(p) for p in expand_paths(paths)]
     return import_uploads(
         con, program_id, uploads, accept_valid=accept_valid, imported_by=imported_by,

@@ -8,6 +8,7 @@ unknown column refuses the file, because an unknown column is where names creep 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -27,8 +28,12 @@ _SEPARATORS = re.compile(r"[\s\-]+")
 
 
 def normalise(cell: str) -> str:
-    """Returns the header cell as a lookup key: lower case, umlauts folded, blanks as '_'."""
-    return _SEPARATORS.sub("_", cell.strip().casefold().translate(_FOLD)).strip("_")
+    """Returns the header cell as a lookup key: lower case, umlauts folded, blanks as '_'.
+
+    NFC first, because macOS writes ü as u + combining diaeresis.
+    """
+    text = unicodedata.normalize("NFC", cell).strip().casefold().translate(_FOLD)
+    return _SEPARATORS.sub("_", text).strip("_")
 
 
 def is_tool_column(cell: str) -> bool:

@@ -119,6 +119,7 @@ def _references(
     source = (
         f"(SELECT {staged.row_id()} AS _rid, {staged.line_sql()} AS _line_no, {', '.join(child)}, "
         f"{rejected} AS _rejected FROM {staged.table} s WHERE NOT s._blank "
+        f"AND {' AND '.join(f's.{c} IS NOT NULL' for c in child)} "  # empty = no reference
         f"AND (NOT s._bad OR ({shapes})) "  # a row that passed its cell rules holds codes
         f"AND NOT ({' OR '.join([*valid_parent, stored])}))"
     )

@@ -10,6 +10,7 @@ import re
 import tempfile
 import uuid
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
@@ -54,9 +55,15 @@ def run(
     cur = private_cursor(con)
     prefix = f"_ingest_{uuid.uuid4().hex[:10]}"
     try:
-        with tempfile.TemporaryDirectory(prefix="dashboard-import-") as folder:
+        with (
+            tempfile.TemporaryDirectory(prefix="dashboard-import-") as folder,
+            ThreadPoolExecutor(max_workers=1) as hasher,  # hashing overlaps the DuckDB work
+        ):
+            digests = [hasher.submit(_digest, u) for u in uploads]
             files = _stage_all(cur, uploads, report, prefix, Path(folder))
             quarantined = _check_all(cur, files, report, f"{prefix}_errors", program_id)
+            for file_report, digest in zip(report.files, digests, strict=True):
+                file_report.sha256 = digest.result()
             if write and not report.unusable and (accept_valid or not report.errors):
                 report.import_id = commit(
                     cur, files, program_id, quarantined=quarantined, errors=f"{prefix}_errors",
@@ -67,6 +74,10 @@ def run(
         _drop_temp(cur, prefix)
         cur.close()
     return report
+
+
+def _digest(upload: Upload) -> str:
+    return upload.sha256
 
 
 def private_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
@@ -87,7 +98,7 @@ def _stage_all(
 ) -> list[StagedFile]:
     files: list[StagedFile] = []
     for index, upload in enumerate(uploads):
-        file_report = FileReport(file=upload.name, export=None, sha256=upload.sha256)
+        file_report = FileReport(file=upload.name, export=None)
         report.files.append(file_report)
         try:
             staged = _prepare(index, upload, file_report, f"{prefix}_{index}")

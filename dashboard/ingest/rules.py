@@ -209,7 +209,12 @@ def _bounds(spec: ColumnSpec) -> str:
 
 
 def _decimal(v: str, decimal_comma: bool) -> str:
-    return f"replace({v}, ',', '.')" if decimal_comma else v
+    """German numbers: '1,5' is 1.5 and in '1.000,5' the dot only groups thousands."""
+    if not decimal_comma:
+        return v
+    return (
+        f"CASE WHEN contains({v}, ',') THEN replace(replace({v}, '.', ''), ',', '.') ELSE {v} END"
+    )
 
 
 def _words(words: tuple[str, ...]) -> str:

@@ -184,3 +184,12 @@ def test_line_numbers_are_exact_beyond_the_first_row_groups(con, tmp_path: Path)
     assert [(e.line, e.value) for e in report.errors] == [
         (row + 2, "2025-02-30") for row in sorted(bad_rows)
     ]
+
+
+def test_german_numbers_group_thousands_with_dots(con) -> None:
+    header = "supporter_id;joined_on;capacity_hours_month"
+    body = "S1;2025-01-01;1.5\nS2;2025-01-01;12,5\nS3;2025-01-01;1.000,5\n"
+    report = validate_uploads(
+        con, "p", [Upload("supporters.csv", f"{header}\n{body}".encode())], scope=LOCAL
+    )
+    assert [(e.line, e.value, e.code) for e in report.errors] == [(4, "1.000,5", "out_of_range")]
