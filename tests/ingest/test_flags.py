@@ -94,7 +94,7 @@ def flagged_and_explained(
     return fast, detailed
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(rows=rows_for("contacts"), decimal_comma=st.booleans())
 def test_contacts_flags_agree_with_rules(rows: list[list[str]], decimal_comma: bool) -> None:
     fast, detailed = flagged_and_explained("contacts", rows, decimal_comma)
