@@ -12,8 +12,12 @@ import pandas as pd
 from dashboard.i18n import d3_date_format, t, vocab
 
 WIDTH = "container"
+# Fit the width to the page but keep the height for the plot itself: Streamlit's default
+# ("fit") squeezes axes and legends into the height and flattens the plot.
+FIT_X = alt.AutoSizeParams(type="fit-x", contains="padding")
 # Long series names (health figures) need the width below the chart, not a clipped side legend.
 _BOTTOM_LEGEND = alt.Legend(orient="bottom", columns=2, labelLimit=400)
+_SIDE_LEGEND = alt.Legend(labelLimit=300)
 PROQOL_BANDS = (("low", 10, 22.5), ("moderate", 22.5, 41.5), ("high", 41.5, 50))
 
 
@@ -27,21 +31,38 @@ def load_vs_capacity(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
     Expects columns week, hours, contacts, capacity_week (views.supporter.weekly_load).
     """
     hours, capacity = t("chart.hours", lang), t("chart.capacity_week", lang)
-    data = frame.assign(hours_label=hours, capacity_label=capacity)
-    base = alt.Chart(data).encode(x=alt.X("week:T", axis=_date_axis(t("chart.week", lang), lang)))
-    bars = base.mark_bar(opacity=0.8).encode(
-        y=alt.Y("hours:Q", title=t("chart.hours_axis", lang)),
-        tooltip=[
-            alt.Tooltip("week:T", title=t("chart.week", lang), format=d3_date_format(lang)),
-            alt.Tooltip("hours:Q", title=hours, format=".1f"),
-            alt.Tooltip("contacts:Q", title=t("chart.contacts", lang)),
-        ],
+    # Each bar spans its week (Monday + 6 days), so bars have a readable width at any size.
+    data = frame.assign(week_end=frame["week"] + pd.Timedelta(days=6))
+    bars = (
+        alt.Chart(data)
+        .mark_bar(opacity=0.85)
+        .encode(
+            x=alt.X("week:T", axis=_date_axis(t("chart.week", lang), lang)),
+            x2="week_end:T",
+            y=alt.Y("hours:Q", title=t("chart.hours_axis", lang)),
+            y2=alt.datum(0),  # with x2 set, a bar needs both ends in y too
+            tooltip=[
+                alt.Tooltip("week:T", title=t("chart.week", lang), format=d3_date_format(lang)),
+                alt.Tooltip("hours:Q", title=hours, format=".1f"),
+                alt.Tooltip("contacts:Q", title=t("chart.contacts", lang)),
+            ],
+        )
     )
-    line = base.mark_line(strokeDash=[6, 3], color="black").encode(
-        y="capacity_week:Q",
-        tooltip=[alt.Tooltip("capacity_week:Q", title=capacity, format=".1f")],
+    rule = (
+        alt.Chart(data)
+        .mark_rule(strokeDash=[6, 3], color="black", strokeWidth=2)
+        .encode(
+            y="mean(capacity_week):Q",
+            tooltip=[alt.Tooltip("mean(capacity_week):Q", title=capacity, format=".1f")],
+        )
     )
-    return (bars + line).properties(title=t("chart.load_title", lang), width=WIDTH, height=220)
+    return (bars + rule).properties(
+        title=t("chart.load_title", lang),
+        width=WIDTH,
+        autosize=FIT_X,
+        height=260,
+        padding={"top": 12},
+    )
 
 
 def checkin_trends(frame: pd.DataFrame, lang: str) -> alt.Chart:
@@ -73,7 +94,7 @@ def checkin_trends(frame: pd.DataFrame, lang: str) -> alt.Chart:
                 alt.Tooltip("value:Q"),
             ],
         )
-        .properties(title=t("chart.checkins_title", lang), width=WIDTH, height=240)
+        .properties(title=t("chart.checkins_title", lang), width=WIDTH, autosize=FIT_X, height=240)
     )
 
 
@@ -85,18 +106,15 @@ def proqol_bands(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
     bands = pd.DataFrame(
         [{"band": vocab("band", b, lang), "y0": lo, "y1": hi} for b, lo, hi in PROQOL_BANDS]
     )
-    shade = (
-        alt.Chart(bands)
-        .mark_rect(opacity=0.12)
-        .encode(
-            y=alt.Y("y0:Q", scale=alt.Scale(domain=[10, 50])),
-            y2="y1:Q",
-            color=alt.Color(
-                "band:N",
-                title=t("chart.band", lang),
-                scale=alt.Scale(range=["#4c9f70", "#e0a030", "#c0392b"]),
-            ),
-        )
+    # Neutral greys with fixed values (no colour scale, so the lines keep theirs): "high" is
+    # bad for burnout but good for compassion satisfaction; the bands carry names, not verdicts.
+    shade = alt.layer(
+        *[
+            alt.Chart(bands[bands["band"] == name])
+            .mark_rect(color=grey)
+            .encode(y=alt.Y("y0:Q", scale=alt.Scale(domain=[10, 50])), y2="y1:Q")
+            for name, grey in zip(bands["band"], ("#f4f4f4", "#e8e8e8", "#dadada"), strict=True)
+        ]
     )
     label = (
         alt.Chart(bands)
@@ -114,9 +132,9 @@ def proqol_bands(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
             y=alt.Y(
                 "score:Q", title=t("chart.proqol_score", lang), scale=alt.Scale(domain=[10, 50])
             ),
-            shape=alt.Shape("label:N", title=legend),
-            strokeDash=alt.StrokeDash("label:N", title=legend),
-            detail="label:N",
+            color=alt.Color("label:N", title=legend, legend=_SIDE_LEGEND),
+            shape=alt.Shape("label:N", title=legend, legend=_SIDE_LEGEND),
+            strokeDash=alt.StrokeDash("label:N", title=legend, legend=_SIDE_LEGEND),
             tooltip=[
                 alt.Tooltip("label:N", title=legend),
                 alt.Tooltip("score:Q"),
@@ -125,7 +143,7 @@ def proqol_bands(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
         )
     )
     return (shade + label + lines).properties(
-        title=t("chart.proqol_title", lang), width=WIDTH, height=240
+        title=t("chart.proqol_title", lang), width=WIDTH, autosize=FIT_X, height=240
     )
 
 
@@ -141,7 +159,9 @@ def load_distribution(frame: pd.DataFrame, lang: str) -> alt.Chart:
             x=alt.X("hours:Q", bin=alt.Bin(maxbins=20), title=t("chart.hours_28d", lang)),
             y=alt.Y("count():Q", title=t("chart.supporters", lang)),
         )
-        .properties(title=t("chart.load_distribution_title", lang), width=WIDTH, height=220)
+        .properties(
+            title=t("chart.load_distribution_title", lang), width=WIDTH, autosize=FIT_X, height=220
+        )
     )
 
 
@@ -172,7 +192,7 @@ def coverage_trends(frame: pd.DataFrame, lang: str) -> alt.Chart:
                 alt.Tooltip("as_of:T", format=d3_date_format(lang)),
             ],
         )
-        .properties(title=t("chart.coverage_title", lang), width=WIDTH, height=260)
+        .properties(title=t("chart.coverage_title", lang), width=WIDTH, autosize=FIT_X, height=260)
     )
 
 
@@ -194,12 +214,16 @@ def referrals(frame: pd.DataFrame, lang: str) -> alt.Chart:
         .encode(
             y=alt.Y("service:N", title=t("chart.service_type", lang), sort="-x"),
             yOffset=alt.YOffset("kind:N"),
-            x=alt.X("contacts:Q", title=t("chart.contacts_90d", lang)),
+            x=alt.X(
+                "contacts:Q",
+                title=t("chart.contacts_90d", lang),
+                axis=alt.Axis(tickMinStep=1, format="d"),
+            ),
             color=alt.Color("kind:N", title=legend),
             opacity=alt.Opacity("kind:N", title=legend, scale=alt.Scale(range=[1.0, 0.55])),
             tooltip=["service:N", "kind:N", "contacts:Q"],
         )
-        .properties(title=t("chart.referrals_title", lang), width=WIDTH)
+        .properties(title=t("chart.referrals_title", lang), width=WIDTH, autosize=FIT_X)
     )
 
 
@@ -216,7 +240,7 @@ def need_matrix(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
             for g, n in zip(frame["gap"], frame["services"], strict=True)
         ],
     )
-    x = alt.X("language:N", title=t("chart.language", lang))
+    x = alt.X("language:N", title=t("chart.language", lang), axis=alt.Axis(labelAngle=0))
     y = alt.Y("service:N", title=t("chart.service_type", lang))
     cells = (
         alt.Chart(data)
@@ -237,5 +261,19 @@ def need_matrix(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
             ],
         )
     )
-    text = alt.Chart(data).mark_text(fontWeight="bold").encode(x=x, y=y, text="mark:N")
-    return (cells + text).properties(title=t("chart.matrix_title", lang), width=WIDTH)
+    # Dark cells get white text so the number stays readable.
+    dark = f"datum.needs > {max(int(frame['needs'].max()) if len(frame) else 0, 1) / 2}"
+    text = (
+        alt.Chart(data)
+        .mark_text(fontWeight="bold")
+        .encode(
+            x=x,
+            y=y,
+            text="mark:N",
+            color=alt.condition(dark, alt.value("white"), alt.value("black")),
+        )
+    )
+    height = 34 * max(data["service"].nunique(), 1)
+    return (cells + text).properties(
+        title=t("chart.matrix_title", lang), width=WIDTH, autosize=FIT_X, height=height
+    )

@@ -66,6 +66,7 @@ for action in view.ACTIONS:
     )
     widgets.table(
         frame,
+        all_rows=True,
         column_config={
             ctx.t("col.since"): st.column_config.DateColumn(format="localized"),
             ctx.t("col.evidence"): st.column_config.TextColumn(width="large"),

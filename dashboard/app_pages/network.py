@@ -112,7 +112,7 @@ else:
                     yes if v else no for v in services["accepts_referrals"]
                 ],
                 ctx.t("col.last_contact"): services["last_network_contact"],
-                ctx.t("col.stale"): ["⏳ " + yes if v else no for v in services["stale"]],
+                ctx.t("col.stale"): ["⚠ " + yes if v else no for v in services["stale"]],
                 ctx.t("col.needed"): [yes if v else no for v in services["needed"]],
             }
         ),

@@ -89,9 +89,30 @@ def no_program(ctx: context.PageContext) -> None:
     )
 
 
-def table(frame: Any, *, key: str | None = None, column_config: dict | None = None) -> None:
-    """Draws a sortable table across the page width without the index."""
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=column_config, key=key)
+ROW_PX, MAX_TABLE_PX = 35, 1100
+
+
+def table(
+    frame: Any,
+    *,
+    key: str | None = None,
+    column_config: dict | None = None,
+    all_rows: bool = False,
+) -> None:
+    """Draws a sortable table across the page width without the index.
+
+    `all_rows` sizes it to show every row without scrolling (up to about 30), as the agenda
+    should read like a list.
+    """
+    height: Any = min(ROW_PX * (len(frame) + 1) + 3, MAX_TABLE_PX) if all_rows else "auto"
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        height=height,
+        column_config=column_config,
+        key=key,
+    )
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")

@@ -87,13 +87,13 @@ def checkins(
     *,
     scope: Scope,
 ) -> pd.DataFrame:
-    """Returns the check-ins up to as-of in long form: checkin_date, measure, value."""
+    """Returns the check-ins of the year up to as-of in long form: checkin_date, measure, value."""
     scope.require(program_id)
     frame = con.execute(
         "SELECT checkin_date, stress, felt_triggered, can_say_no, role_clarity, benefit"
-        " FROM checkins WHERE program_id = ? AND supporter_id = ? AND checkin_date <= ?"
-        " ORDER BY checkin_date",
-        [program_id, supporter_id, as_of],
+        " FROM checkins WHERE program_id = ? AND supporter_id = ?"
+        " AND checkin_date BETWEEN ?::DATE - INTERVAL 364 DAY AND ? ORDER BY checkin_date",
+        [program_id, supporter_id, as_of, as_of],
     ).df()
     long = frame.melt(
         id_vars="checkin_date",
