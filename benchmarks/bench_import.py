@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from dashboard import db  # noqa: E402
 from dashboard.access import Scope  # noqa: E402
 from dashboard.ingest import import_paths  # noqa: E402
+from dashboard.ingest.limits import set_limit  # noqa: E402
 from schemas.contacts import Contact  # noqa: E402
 
 TARGET_RATIO = 2.5
@@ -85,6 +86,9 @@ def template_store(folder: Path, paths: dict[str, Path]) -> Path:
     """Returns a store file holding the parents, so each timed import starts from a copy."""
     template = folder / "template.duckdb"
     con = db.connect(template)
+    operator = Scope.local_operator()  # the default limits (50 MB) would refuse a 1M-row file
+    set_limit(con, "upload_max_file_mb", 2048, scope=operator)
+    set_limit(con, "upload_max_rows", 100_000_000, scope=operator)
     report = import_paths(
         con, "bench", [paths["supporters"], paths["matches"]], scope=Scope.local_operator()
     )

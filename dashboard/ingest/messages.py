@@ -161,8 +161,13 @@ NOTICES: dict[str, tuple[str, str]] = {
 
 
 def error_text(code: str, column: str = "", value: str = "", detail: str = "") -> tuple[str, str]:
-    """Returns the (English, German) message for error `code`, placeholders filled."""
-    return _fill(ERRORS[code], column, value, detail)
+    """Returns the (English, German) message for error `code`, placeholders filled.
+
+    Size refusals (too_large, too_many_rows) are worded next to their settings in limits.py.
+    """
+    from .limits import MESSAGES as LIMITS  # limits imports sniff; keep this module a leaf
+
+    return _fill(ERRORS.get(code) or LIMITS[code], column, value, detail)
 
 
 def notice_text(code: str, detail: str = "") -> tuple[str, str]:

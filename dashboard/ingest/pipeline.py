@@ -23,6 +23,7 @@ from .checks import collect_cell_errors, create_errors_table
 from .commit import commit
 from .headers import HeaderMatch, recognise
 from .keys import check_keys
+from .limits import UploadLimits, check_batch, check_upload, upload_limits
 from .report import FileReport, ImportReport, RowError
 from .rules import ident
 from .sniff import UnusableFile, sniff
@@ -50,6 +51,8 @@ def run(
         raise ValueError("program id must be 1-64 letters, digits, '_' or '-'")
     if not uploads:
         raise ValueError("no files to import")
+    limits = upload_limits(con)
+    check_batch(con, uploads, limits)
     started = datetime.now()
     report = ImportReport(program_id, False, [], [], accept_valid=accept_valid)
     cur = private_cursor(con)
@@ -60,7 +63,7 @@ def run(
             ThreadPoolExecutor(max_workers=1) as hasher,  # hashing overlaps the DuckDB work
         ):
             digests = [hasher.submit(_digest, u) for u in uploads]
-            files = _stage_all(cur, uploads, report, prefix, Path(folder))
+            files = _stage_all(cur, uploads, report, prefix, Path(folder), limits)
             quarantined = _check_all(cur, files, report, f"{prefix}_errors", program_id)
             for file_report, digest in zip(report.files, digests, strict=True):
                 file_report.sha256 = digest.result()
@@ -95,12 +98,14 @@ def _stage_all(
     report: ImportReport,
     prefix: str,
     folder: Path,
+    limits: UploadLimits,
 ) -> list[StagedFile]:
     files: list[StagedFile] = []
     for index, upload in enumerate(uploads):
         file_report = FileReport(file=upload.name, export=None)
         report.files.append(file_report)
         try:
+            check_upload(cur, upload, limits)  # size and line limits before any parsing
             staged = _prepare(index, upload, file_report, f"{prefix}_{index}")
             stage(cur, staged, folder)
         except UnusableFile as problem:

@@ -17,6 +17,7 @@ from dashboard.ingest import (
     remove_import,
     validate_uploads,
 )
+from dashboard.ingest.limits import set_limit
 
 FILES = Path(__file__).parent / "files"
 CANONICAL = FILES / "canonical"
@@ -139,3 +140,14 @@ def test_key_with_an_empty_part_is_replaced_not_duplicated(con) -> None:
     assert report.exit_code == 0
     rows = con.execute("SELECT format, facilitator FROM supervision").fetchall()
     assert rows == [(None, "professional")]
+
+
+def test_upload_limits_refuse_before_parsing(con) -> None:
+    set_limit(con, "upload_max_rows", 2, scope=LOCAL)
+    body = b"supporter_id,joined_on,capacity_hours_month\nS1,2025-01-01,5\nS2,2025-01-01,5\n"
+    report = import_uploads(con, "p", [Upload("supporters.csv", body)], scope=LOCAL)
+    assert [(e.line, e.code) for e in report.errors] == [(0, "too_many_rows")]
+    assert (report.exit_code, report.committed) == (2, False)
+    set_limit(con, "upload_max_files", 1, scope=LOCAL)
+    with pytest.raises(ValueError, match="upload_max_files"):
+        import_uploads(con, "p", [Upload("a.csv", body), Upload("b.csv", body)], scope=LOCAL)

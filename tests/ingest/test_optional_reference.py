@@ -21,8 +21,6 @@ def test_empty_optional_reference_passes_and_a_wrong_one_does_not(tmp_path) -> N
         [4, "supporter_id", "missing_reference"]
     ]
     assert not report.committed
-    report = import_uploads(
-        con, "p", uploads, accept_valid=True, scope=Scope.local_operator()
-    )
+    report = import_uploads(con, "p", uploads, accept_valid=True, scope=Scope.local_operator())
     rows = con.execute("SELECT incident_id, supporter_id FROM incidents ORDER BY 1").fetchall()
     assert rows == [("I01", "P01"), ("I02", None)]
