@@ -79,36 +79,61 @@ def _import(args: argparse.Namespace) -> ImportReport:
         con.close()
 
 
+# (English, German) wording of the summary; {placeholders} filled per file and import.
+TEXT: dict[str, tuple[str, str]] = {
+    "file": (
+        "{file}: {export}, {read} rows read, {valid} valid, {rejected} rejected",
+        "{file}: {export}, {read} Zeilen gelesen, {valid} gültig, {rejected} abgelehnt",
+    ),
+    "line": ("line {line}", "Zeile {line}"),
+    "whole": ("file", "Datei"),
+    "more": ("... and {n} more, see --report", "... und {n} weitere, siehe --report"),
+    "unusable": (
+        "Nothing committed: a file could not be used (exit 2).",
+        "Nichts übernommen: eine Datei war nicht verwendbar (Exit 2).",
+    ),
+    "partial": (
+        "Import {id} committed the valid rows; {n} rows were quarantined (exit 1).",
+        "Import {id} hat die gültigen Zeilen übernommen; {n} Zeilen in Quarantäne (Exit 1).",
+    ),
+    "done": (
+        "Import {id} committed {n} rows (exit 0).",
+        "Import {id}: {n} Zeilen übernommen (Exit 0).",
+    ),
+    "rejected": (
+        "Nothing committed: fix the rows above or use --accept-valid (exit 1).",
+        "Nichts übernommen: Zeilen oben korrigieren oder --accept-valid verwenden (Exit 1).",
+    ),
+}
+
+
 def print_summary(report: ImportReport, out: TextIO, lang: str = "en") -> None:
     """Writes per file what it was recognised as, its counts and notices, then the errors."""
     german = lang == "de"
+
+    def say(key: str, **values: object) -> str:
+        return TEXT[key][1 if german else 0].format(**values)
+
     for f in report.files:
-        export = f.export or "?"
-        out.write(
-            f"{f.file}: {export}, {f.rows_read} rows read, {f.rows_valid} valid, "
-            f"{f.rows_rejected} rejected\n"
-        )
+        out.write(say("file", file=f.file, export=f.export or "?", read=f.rows_read,
+                      valid=f.rows_valid, rejected=f.rows_rejected) + "\n")  # fmt: skip
         for notice in f.notices_de if german else f.notices:
             out.write(f"  - {notice}\n")
     for e in report.errors[:SHOWN_ERRORS]:
-        where = f"line {e.line}" if e.line else "file"
+        where = say("line", line=e.line) if e.line else say("whole")
         out.write(f"{e.file} {where}: {e.message_de if german else e.message}\n")
     hidden = len(report.errors) - SHOWN_ERRORS
     if hidden > 0:
-        out.write(f"... and {hidden} more, see --report\n")
-    out.write(_verdict(report) + "\n")
+        out.write(say("more", n=hidden) + "\n")
+    key, n = _verdict(report)
+    out.write(say(key, id=report.import_id, n=n) + "\n")
 
 
-def _verdict(report: ImportReport) -> str:
+def _verdict(report: ImportReport) -> tuple[str, int]:
     if report.unusable:
-        return "Nothing committed: a file could not be used (exit 2)."
+        return "unusable", 0
     if report.committed and report.errors:
-        rejected = sum(f.rows_rejected for f in report.files)
-        return (
-            f"Import {report.import_id} committed the valid rows; {rejected} rows were "
-            "quarantined (exit 1)."
-        )
+        return "partial", sum(f.rows_rejected for f in report.files)
     if report.committed:
-        valid = sum(f.rows_valid for f in report.files)
-        return f"Import {report.import_id} committed {valid} rows (exit 0)."
-    return "Nothing committed: fix the rows above or use --accept-valid (exit 1)."
+        return "done", sum(f.rows_valid for f in report.files)
+    return "rejected", 0
