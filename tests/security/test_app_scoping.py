@@ -19,7 +19,11 @@ from dashboard.ui import connection
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = ROOT / "dashboard" / "streamlit_app.py"
-PAGES = sorted(p.stem for p in (ROOT / "dashboard" / "app_pages").glob("*.py") if p.stem != "admin")
+PAGES = sorted(
+    p.stem
+    for p in (ROOT / "dashboard" / "app_pages").glob("*.py")
+    if p.stem != "admin" and not p.stem.startswith("_")
+)
 PASSWORD = "a long enough passphrase"
 B_CODE = re.compile(r"\b(PB|MB|KB|CB)-\d{5}\b|\bSVB\d{3}\b")
 

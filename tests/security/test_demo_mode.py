@@ -18,7 +18,11 @@ from dashboard.views import demo
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = ROOT / "dashboard" / "streamlit_app.py"
-PAGES = sorted(p.stem for p in (ROOT / "dashboard" / "app_pages").glob("*.py") if p.stem != "admin")
+PAGES = sorted(
+    p.stem
+    for p in (ROOT / "dashboard" / "app_pages").glob("*.py")
+    if p.stem != "admin" and not p.stem.startswith("_")
+)
 BANNER = "Demo mode, no sign-in"
 
 
