@@ -18,10 +18,11 @@ import duckdb
 
 from schemas import LOAD_ORDER
 
-from . import messages, rules
+from . import messages
 from .checks import collect_cell_errors, create_errors_table
 from .commit import commit
-from .headers import HeaderMatch, recognise
+from .describe import add_notices, header_problems, refuse
+from .headers import recognise
 from .keys import check_keys
 from .limits import UploadLimits, check_batch, check_upload, upload_limits
 from .report import FileReport, ImportReport, RowError
@@ -32,8 +33,6 @@ from .uploads import Upload
 
 MAX_LISTED_ERRORS = 100_000  # the report lists this many; counts and quarantine hold all
 PROGRAM_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
-# Refusals that point at a header cell (line 1); the others concern the whole file (line 0).
-HEADER_PROBLEMS = ("unknown_column", "duplicate_column", "missing_column", "unnamed_column")
 
 
 def run(
@@ -109,7 +108,7 @@ def _stage_all(
             staged = _prepare(index, upload, file_report, f"{prefix}_{index}")
             stage(cur, staged, folder)
         except UnusableFile as problem:
-            _refuse(report, upload.name, problem)
+            refuse(report, upload.name, problem)
             continue
         files.append(staged)
     return files
@@ -118,77 +117,11 @@ def _stage_all(
 def _prepare(index: int, upload: Upload, file_report: FileReport, table: str) -> StagedFile:
     sniffed = sniff(upload.data)
     match, rivals = recognise(sniffed.header, upload.name)
-    _header_problems(match, rivals)
+    header_problems(match, rivals)
     file_report.export = match.export
     staged = StagedFile(index, upload, sniffed, match, file_report, table)
-    _notices(staged)
+    add_notices(staged)
     return staged
-
-
-def _header_problems(match: HeaderMatch, rivals: list[str]) -> None:
-    if rivals:
-        names = ", ".join([match.export, *rivals])
-        raise UnusableFile("ambiguous_file", column=match.export, detail=names)
-    if match.ok:
-        return
-    if len(match.unknown) > len(match.positions):  # not even close to this export
-        raise UnusableFile("unrecognised_file", detail=f"closest: {match.export}")
-    problems = [UnusableFile("unknown_column", value=cell) for cell in match.unknown]
-    problems += [UnusableFile("duplicate_column", column=c) for c in match.duplicates]
-    problems += [
-        UnusableFile("missing_column", column=c, detail=match.export) for c in match.missing
-    ]
-    raise _Several(problems, match.export)
-
-
-class _Several(UnusableFile):
-    """Several header problems of one file, reported together."""
-
-    def __init__(self, problems: list[UnusableFile], export: str) -> None:
-        super().__init__(problems[0].code)
-        self.problems = problems
-        self.export = export
-
-
-def _refuse(report: ImportReport, name: str, problem: UnusableFile) -> None:
-    report.unusable = True
-    problems = problem.problems if isinstance(problem, _Several) else [problem]
-    if isinstance(problem, _Several):
-        report.files[-1].export = problem.export
-    for p in problems:
-        header_level = p.code in HEADER_PROBLEMS
-        value = _shown(p.value)
-        en, de = messages.error_text(p.code, p.column, value, p.detail)
-        column = value if p.code == "unknown_column" else p.column if header_level else ""
-        line = 1 if header_level else 0
-        report.errors.append(RowError(name, line, column, value, p.code, en, de))
-
-
-def _shown(value: str) -> str:
-    if re.search(rules.GUARD_ANY, value):
-        return messages.REDACTED
-    return value if len(value) <= rules.SHOWN_CHARS else value[: rules.SHOWN_CHARS] + "…"
-
-
-def _notices(staged: StagedFile) -> None:
-    sniffed, match, add = staged.sniffed, staged.match, staged.report
-    found: list[tuple[str, str]] = []
-    if sniffed.transcoded:
-        found.append(("encoding", sniffed.encoding))
-    if sniffed.delimiter != ",":
-        found.append(("delimiter", "tab" if sniffed.delimiter == "\t" else sniffed.delimiter))
-    if match.tool_columns:
-        found.append(("tool_columns", ", ".join(match.tool_columns)))
-    if match.group_prefixed:
-        found.append(("group_prefixes", str(match.group_prefixed)))
-    if sniffed.hxl:
-        found.append(("hxl", ""))
-    if match.aliases:
-        found.append(("aliases", ", ".join(match.aliases)))
-    for code, detail in found:
-        en, de = messages.notice_text(code, detail)
-        add.notices.append(en)
-        add.notices_de.append(de)
 
 
 def _check_all(

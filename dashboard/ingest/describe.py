@@ -1,0 +1,87 @@
+"""What the report says about a whole file: why it was refused, and what was detected.
+
+Refusals (exit 2) come from sniffing and from the header; notices tell the user what the
+importer recognised and handled on its own (encoding, delimiter, aliases, tool columns).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import messages, rules
+from .headers import HeaderMatch
+from .report import ImportReport, RowError
+from .sniff import UnusableFile
+from .stage import StagedFile
+
+# Refusals that point at a header cell (line 1); the others concern the whole file (line 0).
+HEADER_PROBLEMS = ("unknown_column", "duplicate_column", "missing_column", "unnamed_column")
+
+
+def header_problems(match: HeaderMatch, rivals: list[str]) -> None:
+    """Raises UnusableFile when the header fits no export, several, or has bad columns."""
+    if rivals:
+        names = ", ".join([match.export, *rivals])
+        raise UnusableFile("ambiguous_file", column=match.export, detail=names)
+    if match.ok:
+        return
+    if len(match.unknown) > len(match.positions):  # not even close to this export
+        raise UnusableFile("unrecognised_file", detail=f"closest: {match.export}")
+    problems = [UnusableFile("unknown_column", value=cell) for cell in match.unknown]
+    problems += [UnusableFile("duplicate_column", column=c) for c in match.duplicates]
+    problems += [
+        UnusableFile("missing_column", column=c, detail=match.export) for c in match.missing
+    ]
+    raise _Several(problems, match.export)
+
+
+class _Several(UnusableFile):
+    """Several header problems of one file, reported together."""
+
+    def __init__(self, problems: list[UnusableFile], export: str) -> None:
+        super().__init__(problems[0].code)
+        self.problems = problems
+        self.export = export
+
+
+def refuse(report: ImportReport, name: str, problem: UnusableFile) -> None:
+    """Records a refused file: its errors (line 1 for a header cell, else 0), exit 2."""
+    report.unusable = True
+    problems = problem.problems if isinstance(problem, _Several) else [problem]
+    if isinstance(problem, _Several):
+        report.files[-1].export = problem.export
+    for p in problems:
+        header_level = p.code in HEADER_PROBLEMS
+        value = _shown(p.value)
+        en, de = messages.error_text(p.code, p.column, value, p.detail)
+        column = value if p.code == "unknown_column" else p.column if header_level else ""
+        line = 1 if header_level else 0
+        report.errors.append(RowError(name, line, column, value, p.code, en, de))
+
+
+def _shown(value: str) -> str:
+    if re.search(rules.GUARD_ANY, value):
+        return messages.REDACTED
+    return value if len(value) <= rules.SHOWN_CHARS else value[: rules.SHOWN_CHARS] + "…"
+
+
+def add_notices(staged: StagedFile) -> None:
+    """Adds to the file's report what was detected and silently handled (in both languages)."""
+    sniffed, match, add = staged.sniffed, staged.match, staged.report
+    found: list[tuple[str, str]] = []
+    if sniffed.transcoded:
+        found.append(("encoding", sniffed.encoding))
+    if sniffed.delimiter != ",":
+        found.append(("delimiter", "tab" if sniffed.delimiter == "\t" else sniffed.delimiter))
+    if match.tool_columns:
+        found.append(("tool_columns", ", ".join(match.tool_columns)))
+    if match.group_prefixed:
+        found.append(("group_prefixes", str(match.group_prefixed)))
+    if sniffed.hxl:
+        found.append(("hxl", ""))
+    if match.aliases:
+        found.append(("aliases", ", ".join(match.aliases)))
+    for code, detail in found:
+        en, de = messages.notice_text(code, detail)
+        add.notices.append(en)
+        add.notices_de.append(de)
