@@ -3,9 +3,12 @@
     report = import_paths(con, "my-program", ["exports/"], scope=Scope.local_operator())
     report.exit_code   # 0 committed, 1 rows rejected, 2 unusable input
 
-Stages: sniff.py (encoding, delimiter) → headers.py (which export, which column) →
-stage.py (one typed pass with error flags) → keys.py (duplicates, references) →
-checks.py (error details, only for flagged rows) → commit.py (one transaction).
+Stages (pipeline.py runs them): uploads.py (bytes in) → limits.py (size, lines) →
+sniff.py (encoding, delimiter, HXL row) → headers.py (which export, which column) →
+source.py (what DuckDB reads) → stage.py + flags.py (one typed pass, a `_bad` flag per
+row) → keys.py (duplicate keys, references) → checks.py + rules.py (error details, only
+for flagged rows) → commit.py (one transaction) ; describe.py words refusals and notices,
+messages.py holds every text in English and German, manage.py lists/removes imports.
 """
 
 from __future__ import annotations
