@@ -25,9 +25,10 @@ class UploadLimits(BaseModel):
     """How much one upload may hold; the field descriptions are the settings' help texts."""
 
     upload_max_file_mb: int = Field(
-        50, ge=1, le=2048,
-        description="Largest file accepted, in MB. A program's full export is a few MB; "
-        "anything far larger is a wrong file or an attack on memory.",
+        200, ge=1, le=2048,
+        description="Largest file accepted, in MB (the same as Streamlit's maxUploadSize). "
+        "A program's full export is a few MB; a million contacts are about 90 MB; anything "
+        "far larger is a wrong file or an attack on memory.",
     )  # fmt: skip
     upload_max_rows: int = Field(
         2_000_000, ge=1, le=100_000_000,

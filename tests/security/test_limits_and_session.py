@@ -61,7 +61,7 @@ def test_limits_are_admin_only_validated_and_audited(
     set_limit(con, "upload_max_file_mb", 5, scope=operator)
     [(actor, program, detail)] = audit_rows(con, "setting_change")
     assert (actor, program) == ("local", "*")
-    assert json.loads(detail) == {"key": "upload_max_file_mb", "old": 50, "new": 5}
+    assert json.loads(detail) == {"key": "upload_max_file_mb", "old": 200, "new": 5}
 
 
 def test_session_timeout_setting(con: duckdb.DuckDBPyConnection, operator) -> None:
