@@ -10,6 +10,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from dashboard.privacy import suppress_small
+
 ACTIONS: tuple[str, ...] = ("supervision", "training", "networking")
 SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
 # Shapes from fonts every browser has (emoji fonts are missing on many servers and kiosks).
@@ -93,13 +95,21 @@ def csv_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Returns the rows as the CSV download writes them (evidence as `kind:n` counts).
 
     Evidence ids are left out on purpose: the file may travel, the ids stay in the app.
+    Program-level rows (networking, subject a service type and language) are aggregates over
+    seekers' contacts: their counts 1..7 read "<8" and their sentence, which names counts and
+    contacts, is left out.
     """
     out = []
     for r in rows:
-        evidence = "; ".join(f"{k}:{len(v)}" for k, v in sorted(r["evidence"].items()) if v)
-        out.append(
-            {**{c: r.get(c) for c in CSV_COLUMNS}, "evidence": evidence, "sentence": r["sentence"]}
-        )
+        aggregate = r["subject_type"] != "supporter"
+        counts = {k: len(v) for k, v in sorted(r["evidence"].items()) if v}
+        if aggregate:
+            counts = suppress_small([counts], list(counts))[0]
+        row = {**{c: r.get(c) for c in CSV_COLUMNS}, "sentence": "" if aggregate else r["sentence"]}
+        row["evidence"] = "; ".join(f"{k}:{n}" for k, n in counts.items())
+        if aggregate and isinstance(row["value"], int) and not isinstance(row["value"], bool):
+            row["value"] = suppress_small([{"v": row["value"]}], ["v"])[0]["v"]
+        out.append(row)
     return out
 
 
