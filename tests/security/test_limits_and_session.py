@@ -19,7 +19,7 @@ KIM = Scope("kim", "coordinator", frozenset({"A"}))
 def test_defaults(con: duckdb.DuckDBPyConnection) -> None:
     limits = upload_limits(con)
     assert (limits.upload_max_file_mb, limits.upload_max_rows, limits.upload_max_files) == (
-        50,
+        200,
         2_000_000,
         30,
     )
