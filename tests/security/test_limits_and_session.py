@@ -79,3 +79,19 @@ def test_session_timeout_setting(con: duckdb.DuckDBPyConnection, operator) -> No
 )
 def test_is_expired(last: float | None, now: float, minutes: int, expired: bool) -> None:
     assert is_expired(last, now, minutes) is expired
+
+
+def test_the_importer_refuses_an_oversized_upload_with_exit_2(
+    con: duckdb.DuckDBPyConnection, operator
+) -> None:
+    from dashboard.fingerprint import fingerprint
+    from dashboard.ingest import import_uploads
+
+    set_limit(con, "upload_max_rows", 2, scope=operator)
+    before = fingerprint(con)
+    data = b"supporter_id,joined_on,capacity_hours_month\nS-1,2026-01-01,4\nS-2,2026-01-01,4\n"
+    report = import_uploads(con, "A", [Upload("supporters.csv", data)], scope=operator)
+    assert report.exit_code == 2 and not report.committed
+    assert [e.code for e in report.errors] == ["too_many_rows"]
+    assert "upload_max_rows" in report.errors[0].message
+    assert fingerprint(con) == before
