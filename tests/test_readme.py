@@ -14,7 +14,11 @@ def _commands() -> dict[str, str]:
 
 def test_ci_runs_exactly_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    ci_lines = [ln for ln in ci.splitlines() if ln.strip() and not ln.startswith(("#", "set ", "cd ", "export "))]
+    ci_lines = [
+        ln
+        for ln in ci.splitlines()
+        if ln.strip() and not ln.startswith(("#", "set ", "cd ", "export "))
+    ]
     assert ci_lines == [_commands()["test"]]
 
 
