@@ -3,6 +3,11 @@
 Everything happens between BEGIN and COMMIT on one cursor, so a crash or a kill leaves the
 store exactly as it was. Rows are written parents first; a re-uploaded key replaces the
 stored row (delete by key + insert); every written row carries the import's id.
+
+Two imports into the same program must not interleave: each would replace keys as it saw
+them and new keys would be written twice. The transaction therefore first writes the
+program's row, which DuckDB lets only one open transaction do; the other one fails with a
+conflict (ConcurrentImport here) and writes nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +29,10 @@ from .rules import ident
 from .stage import StagedFile, bind
 
 
+class ConcurrentImport(Exception):
+    """Another transaction wrote the same program first; this import was rolled back."""
+
+
 def commit(
     cur: duckdb.DuckDBPyConnection,
     files: Sequence[StagedFile],
@@ -35,23 +44,43 @@ def commit(
     is_demo: bool,
     started_at: datetime,
 ) -> int:
-    """Writes the valid rows of `files` (and quarantines the rest); returns the import id."""
-    with transaction(cur):
+    """Writes the valid rows of `files` (and quarantines the rest); returns the import id.
+
+    Raises ConcurrentImport, with nothing written, when another import into the program
+    committed after this one's checks or is committing at the same time.
+    """
+    try:
+        with transaction(cur):
+            _claim_program(cur, program_id, is_demo)
+            row = cur.execute("SELECT nextval('import_id_seq')").fetchone()
+            assert row is not None
+            import_id = int(row[0])
+            for name in LOAD_ORDER:
+                for staged in (f for f in files if f.export.name == name):
+                    _replace(cur, staged, program_id, import_id)
+            for staged in files:
+                if staged.index in quarantined:
+                    bad = quarantined[staged.index]
+                    _quarantine(cur, staged, bad, errors, program_id, import_id)
+            _record_import(cur, files, program_id, import_id, imported_by, is_demo, started_at)
+    except duckdb.TransactionException as exc:  # write-write conflict, at a statement or COMMIT
+        raise ConcurrentImport(program_id) from exc
+    return import_id
+
+
+def _claim_program(cur: duckdb.DuckDBPyConnection, program_id: str, is_demo: bool) -> None:
+    """Writes the program's row so a second open import of the program conflicts."""
+    try:
         cur.execute(
             "INSERT INTO programs (program_id, is_demo) VALUES (?, ?) ON CONFLICT DO NOTHING",
             [program_id, is_demo],
         )
-        row = cur.execute("SELECT nextval('import_id_seq')").fetchone()
-        assert row is not None
-        import_id = int(row[0])
-        for name in LOAD_ORDER:
-            for staged in (f for f in files if f.export.name == name):
-                _replace(cur, staged, program_id, import_id)
-        for staged in files:
-            if staged.index in quarantined:
-                _quarantine(cur, staged, quarantined[staged.index], errors, program_id, import_id)
-        _record_import(cur, files, program_id, import_id, imported_by, is_demo, started_at)
-    return import_id
+    except duckdb.ConstraintException as exc:  # created by an import committed since BEGIN
+        raise ConcurrentImport(program_id) from exc
+    # DuckDB skips an update that sets a value it already holds (no version, no conflict),
+    # so the flag is flipped and flipped back: the row is written, its value unchanged.
+    for _ in range(2):
+        cur.execute("UPDATE programs SET is_demo = NOT is_demo WHERE program_id = ?", [program_id])
 
 
 def _replace(

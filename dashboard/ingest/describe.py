@@ -85,3 +85,11 @@ def add_notices(staged: StagedFile) -> None:
         en, de = messages.notice_text(code, detail)
         add.notices.append(en)
         add.notices_de.append(de)
+
+
+def concurrent(report: ImportReport) -> None:
+    """Marks `report` as not committed because another import of the program won (exit 2)."""
+    report.unusable, report.committed, report.import_id = True, False, None
+    en, de = messages.error_text("concurrent_import")
+    name = report.files[0].file if report.files else ""
+    report.errors.insert(0, RowError(name, 0, "", "", "concurrent_import", en, de))

@@ -54,6 +54,12 @@ ERRORS: dict[str, tuple[str, str]] = {
         "The file could not be read as CSV: {detail}",
         "Die Datei konnte nicht als CSV gelesen werden: {detail}",
     ),
+    "concurrent_import": (
+        "Another import into this program finished at the same moment; nothing was "
+        "committed. Please upload again.",
+        "Ein anderer Import in dieses Programm wurde im selben Moment abgeschlossen; nichts "
+        "wurde übernommen. Bitte erneut hochladen.",
+    ),
     # cell and row problems (exit 1)
     "extra_cells": (
         "The row has more cells than the header has columns.",

@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -20,8 +21,8 @@ from schemas import LOAD_ORDER
 
 from . import messages
 from .checks import collect_cell_errors, create_errors_table
-from .commit import commit
-from .describe import add_notices, header_problems, refuse
+from .commit import ConcurrentImport, commit
+from .describe import add_notices, concurrent, header_problems, refuse
 from .headers import recognise
 from .keys import check_keys
 from .limits import UploadLimits, check_batch, check_upload, upload_limits
@@ -45,14 +46,43 @@ def run(
     imported_by: str = "local",
     is_demo: bool = False,
 ) -> ImportReport:
-    """Returns the report of checking `uploads`; with `write`, commits per the rules above."""
+    """Returns the report of checking `uploads`; with `write`, commits per the rules above.
+
+    When another import into the program commits first, everything is checked again against
+    what it wrote and committed once more; a second conflict reports `concurrent_import`.
+    """
     if not PROGRAM_ID.fullmatch(program_id):
         raise ValueError("program id must be 1-64 letters, digits, '_' or '-'")
     if not uploads:
         raise ValueError("no files to import")
     limits = upload_limits(con)
     check_batch(con, uploads, limits)
+    attempt = partial(
+        _attempt, con, program_id, uploads, limits, write=write, accept_valid=accept_valid,
+        imported_by=imported_by, is_demo=is_demo,
+    )  # fmt: skip
+    report, conflicted = attempt()
+    if conflicted:
+        report, conflicted = attempt()
+    if conflicted:
+        concurrent(report)
+    return report
+
+
+def _attempt(
+    con: duckdb.DuckDBPyConnection,
+    program_id: str,
+    uploads: Sequence[Upload],
+    limits: UploadLimits,
+    *,
+    write: bool,
+    accept_valid: bool,
+    imported_by: str,
+    is_demo: bool,
+) -> tuple[ImportReport, bool]:
+    """Returns the report of one check (and commit) and whether the commit hit a conflict."""
     started = datetime.now()
+    conflicted = False
     report = ImportReport(program_id, False, [], [], accept_valid=accept_valid)
     cur = private_cursor(con)
     prefix = f"_ingest_{uuid.uuid4().hex[:10]}"
@@ -72,10 +102,12 @@ def run(
                     imported_by=imported_by, is_demo=is_demo, started_at=started,
                 )  # fmt: skip
                 report.committed = True
+    except ConcurrentImport:
+        conflicted = True
     finally:
         _drop_temp(cur, prefix)
         cur.close()
-    return report
+    return report, conflicted
 
 
 def _digest(upload: Upload) -> str:
