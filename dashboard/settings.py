@@ -221,14 +221,16 @@ def set_threshold(
     value: Any,
     *,
     scope: Scope,
-    actor: str,
+    actor: str | None = None,
 ) -> int | float:
     """Stores a threshold for the program ('*' = every program) and returns the stored value.
 
-    Raises AccessDenied without write access and SettingError for an unknown key or a value
-    out of bounds (or out of order with its partner, e.g. medium above high).
+    The change is audited as `actor`, by default the scope's user. Raises AccessDenied
+    without write access and SettingError for an unknown key or a value out of bounds (or
+    out of order with its partner, e.g. medium above high).
     """
     scope.require(program_id, write=True)
+    actor = actor or scope.user
     if key not in _specs():
         raise _unknown(key)
     rule, spec = _specs()[key]
@@ -242,10 +244,19 @@ def set_threshold(
 
 
 def reset_threshold(
-    con: duckdb.DuckDBPyConnection, program_id: str, key: str, *, scope: Scope, actor: str
+    con: duckdb.DuckDBPyConnection,
+    program_id: str,
+    key: str,
+    *,
+    scope: Scope,
+    actor: str | None = None,
 ) -> int | float:
-    """Removes the program's own value of a threshold; returns the value now in force."""
+    """Removes the program's own value of a threshold; returns the value now in force.
+
+    Audited as `actor`, by default the scope's user.
+    """
     scope.require(program_id, write=True)
+    actor = actor or scope.user
     if key not in _specs():
         raise _unknown(key)
     rule, spec = _specs()[key]
@@ -294,10 +305,14 @@ def set_program_setting(
     value: Any,
     *,
     scope: Scope,
-    actor: str,
+    actor: str | None = None,
 ) -> Any:
-    """Stores a program setting (None or '' removes the program's own value); returns it."""
+    """Stores a program setting (None or '' removes the program's own value); returns it.
+
+    Audited as `actor`, by default the scope's user.
+    """
     scope.require(program_id, write=True)
+    actor = actor or scope.user
     if key not in PROGRAM_SETTINGS:
         raise _unknown(key)
     empty = value is None or (isinstance(value, str) and not value.strip())

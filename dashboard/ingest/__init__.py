@@ -54,7 +54,7 @@ def import_uploads(
     uploads: Sequence[Upload],
     *,
     accept_valid: bool = False,
-    imported_by: str = "local",
+    imported_by: str | None = None,
     is_demo: bool = False,
     scope: Scope,
 ) -> ImportReport:
@@ -62,11 +62,12 @@ def import_uploads(
 
     With any error nothing is written, unless `accept_valid`: then the valid rows commit and
     the rejected ones go to the quarantine table. Unusable files never commit anything.
+    The import is recorded and audited as `imported_by`, by default the scope's user.
     """
     scope.require(program_id, write=True)
     return pipeline.run(
         con, program_id, uploads, write=True, accept_valid=accept_valid,
-        imported_by=imported_by, is_demo=is_demo,
+        imported_by=imported_by or scope.user, is_demo=is_demo,
     )  # fmt: skip
 
 
@@ -76,7 +77,7 @@ def import_paths(
     paths: Iterable[str | os.PathLike[str]],
     *,
     accept_valid: bool = False,
-    imported_by: str = "local",
+    imported_by: str | None = None,
     is_demo: bool = False,
     scope: Scope,
 ) -> ImportReport:

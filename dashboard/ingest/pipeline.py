@@ -43,7 +43,7 @@ def run(
     *,
     write: bool,
     accept_valid: bool = False,
-    imported_by: str = "local",
+    imported_by: str | None = None,
     is_demo: bool = False,
 ) -> ImportReport:
     """Returns the report of checking `uploads`; with `write`, commits per the rules above.
@@ -55,11 +55,13 @@ def run(
         raise ValueError("program id must be 1-64 letters, digits, '_' or '-'")
     if not uploads:
         raise ValueError("no files to import")
+    if write and not imported_by:
+        raise ValueError("an import needs the user it is attributed to")
     limits = upload_limits(con)
     check_batch(con, uploads, limits)
     attempt = partial(
         _attempt, con, program_id, uploads, limits, write=write, accept_valid=accept_valid,
-        imported_by=imported_by, is_demo=is_demo,
+        imported_by=imported_by or "", is_demo=is_demo,
     )  # fmt: skip
     report, conflicted = attempt()
     if conflicted:
