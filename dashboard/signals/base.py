@@ -11,8 +11,8 @@ sig_contacts    contacts of the last days (the widest window of the rules readin
                 the flags outside / private / crisis (empty = false)
 sig_flagged     the few contacts the list-based rules need, from one scan: in crisis or
                 touching a specialist topic, or needing a referral; split into
-sig_specialist  ... which specialist training each one needs (T-SPECIALIST window)
-sig_referrals   ... the referral lists and language (referral window)
+sig_specialist  ... which specialist training each one needs (a view; rules apply their window)
+sig_referrals   ... the referral lists and language (a view; rules apply their window)
 sig_triggers    contacts touching a trigger topic of their supporter (S-TRIGGER window)
 sig_matches     matches started on or before as-of; is_open = not ended before as-of
 sig_checkins    the latest check-ins of members on or before as-of (as many as the rules
@@ -99,18 +99,20 @@ _TABLES: tuple[tuple[str, str], ...] = (
                   h.referral_needed, h.referral_made, h.language
            FROM hit h JOIN sig_matches m USING (match_id)""",
     ),
+    # views (see VIEWS): every rule reading them filters on its own window, so copying the
+    # rows would only cost time
     (
         "sig_specialist",
         """SELECT contact_id, supporter_id, contact_date, age_days, needs_crisis_intervention,
                   needs_trauma_informed, needs_asylum_basics
-           FROM sig_flagged WHERE age_days < $specialist_days
-             AND (needs_crisis_intervention OR needs_trauma_informed OR needs_asylum_basics)""",
+           FROM sig_flagged
+           WHERE needs_crisis_intervention OR needs_trauma_informed OR needs_asylum_basics""",
     ),
     (
         "sig_referrals",
         """SELECT contact_id, supporter_id, contact_date, age_days, referral_needed,
                   referral_made, language
-           FROM sig_flagged WHERE age_days < $referrals_days AND len(referral_needed) > 0""",
+           FROM sig_flagged WHERE len(referral_needed) > 0""",
     ),
     # one row per (match, declared trigger topic): list_contains per pair is far cheaper
     # than list_has_any over two lists
@@ -129,20 +131,26 @@ _TABLES: tuple[tuple[str, str], ...] = (
     ),
     (
         "sig_checkins",
-        """SELECT supporter_id, checkin_date, stress, felt_triggered, can_say_no, role_clarity,
-                  benefit, seeker_dependency, wants_supervision,
-                  row_number() OVER (PARTITION BY supporter_id ORDER BY checkin_date DESC) AS rn
-           FROM checkins WHERE program_id = $program_id AND checkin_date <= $as_of
-             AND supporter_id IN (SELECT supporter_id FROM sig_members)
-           QUALIFY rn <= $checkins_rows""",
+        # members are picked after the latest rows (rn is per supporter either way): DuckDB
+        # then turns the window into a cheap per-supporter top-N aggregate
+        """SELECT * FROM (
+             SELECT supporter_id, checkin_date, stress, felt_triggered, can_say_no, role_clarity,
+                    benefit, seeker_dependency, wants_supervision,
+                    row_number() OVER (PARTITION BY supporter_id ORDER BY checkin_date DESC) AS rn
+             FROM checkins WHERE program_id = $program_id AND checkin_date <= $as_of
+             QUALIFY rn <= $checkins_rows)
+           WHERE supporter_id IN (SELECT supporter_id FROM sig_members)""",
     ),
     (
         "sig_proqol",
-        f"""SELECT p.supporter_id, p.response_date, {score_columns("p")},
-                   row_number() OVER (PARTITION BY p.supporter_id
-                                      ORDER BY p.response_date DESC) AS rn
-            FROM proqol p WHERE p.program_id = $program_id AND p.response_date <= $as_of
-              AND p.supporter_id IN (SELECT supporter_id FROM sig_members)""",
+        # only the scores the rules read (the list of missing items is dear to build)
+        f"""SELECT supporter_id, response_date, burnout, burnout_band,
+                   secondary_traumatic_stress, secondary_traumatic_stress_band, rn
+            FROM (SELECT p.supporter_id, p.response_date, {score_columns("p")},
+                         row_number() OVER (PARTITION BY p.supporter_id
+                                            ORDER BY p.response_date DESC) AS rn
+                  FROM proqol p WHERE p.program_id = $program_id AND p.response_date <= $as_of)
+            WHERE supporter_id IN (SELECT supporter_id FROM sig_members)""",
     ),
     (
         "sig_trainings",
@@ -173,6 +181,7 @@ _TABLES: tuple[tuple[str, str], ...] = (
     ),
 )
 TABLE_NAMES: tuple[str, ...] = tuple(name for name, _ in _TABLES)
+VIEWS: frozenset[str] = frozenset({"sig_specialist", "sig_referrals"})  # no parameters inside
 
 
 def build(
@@ -198,8 +207,9 @@ def build(
         "flagged_days": max(days["sig_specialist"], days["sig_referrals"]),
     }
     for name, select in _TABLES:
+        kind = "VIEW" if name in VIEWS else "TABLE"
         # names are the fixed constants above; values are bound
-        cur.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {select}", bind(select, params))
+        cur.execute(f"CREATE OR REPLACE TEMP {kind} {name} AS {select}", bind(select, params))
 
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
