@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from dashboard import settings as settings_mod
 from dashboard.access import Scope
@@ -73,30 +75,56 @@ def evaluate_program(
     rules: Mapping[str, Rule] = RULES,
 ) -> list[SignalResult]:
     """Returns the signals of one program on `as_of` with thresholds `values[rule_id][name]`."""
+    base.build(cur, program_id, as_of, _windows(rules, values))
+    out: list[SignalResult] = []
+    # One worker runs the rules' SQL in turn on `cur` (DuckDB releases the GIL meanwhile) while
+    # this thread turns the previous rule's rows into results: both cores stay busy.
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="signals")
+    try:
+        pending = [
+            (rule, pool.submit(_query, cur, rule, program_id, as_of, values[rule.id]))
+            for rule in rules.values()
+        ]
+        for rule, rows in pending:
+            out.extend(_results(rule, rows.result(), program_id, as_of, values[rule.id]))
+    finally:
+        pool.shutdown(cancel_futures=True)
+    return out
+
+
+def _windows(
+    rules: Mapping[str, Rule], values: Mapping[str, Mapping[str, Number]]
+) -> dict[str, int]:
+    """Returns, per base relation with a window, the widest window the rules reading it need."""
     windows: dict[str, int] = {}
     for rule in rules.values():
         for table, name in ((rule.contacts, "window_days"), (base.CHECKINS, rule.checkins)):
             if table and name:
                 windows[table] = max(windows.get(table, 1), int(values[rule.id][name]))
-    base.build(cur, program_id, as_of, windows)
-    out: list[SignalResult] = []
-    for rule in rules.values():
-        out.extend(_run_rule(cur, rule, program_id, as_of, values[rule.id]))
-    return out
+    return windows
 
 
-def _run_rule(
+def _query(
     cur: duckdb.DuckDBPyConnection,
     rule: Rule,
     program_id: str,
     as_of: date,
     thresholds: Mapping[str, Number],
-) -> list[SignalResult]:
+) -> pa.Table:
     params = {**thresholds, "as_of": as_of, "program_id": program_id}
     # Arrow hands over list columns (the evidence ids) far faster than fetchall()
-    rows = cur.execute(rule.sql, base.bind(rule.sql, params)).to_arrow_table().to_pylist()
+    return cur.execute(rule.sql, base.bind(rule.sql, params)).to_arrow_table()
+
+
+def _results(
+    rule: Rule,
+    table: pa.Table,
+    program_id: str,
+    as_of: date,
+    thresholds: Mapping[str, Number],
+) -> list[SignalResult]:
     results = []
-    for row in rows:
+    for row in table.to_pylist():
         finding = rule.explain(row, thresholds, as_of)
         results.append(
             SignalResult(
