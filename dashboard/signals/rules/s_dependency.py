@@ -12,26 +12,28 @@ SQL = """
 WITH per_match AS (
   SELECT c.supporter_id, c.match_id, count(*) AS n, count(*) FILTER (WHERE c.outside) AS n_outside,
          min(c.contact_date) AS first_date
-  FROM sig_contacts c JOIN sig_members USING (supporter_id)
+  FROM sig_contacts c
   WHERE c.age_days < $window_days
   GROUP BY c.supporter_id, c.match_id
 ), flagged AS (
-  SELECT *, n * 7 >= $contacts_per_week * $window_days AS frequent,
+  SELECT p.*, n * 7 >= $contacts_per_week * $window_days AS frequent,
          n >= $outside_min_contacts AND n_outside >= $outside_share * n AS out_of_hours
-  FROM per_match
+  FROM per_match p
+  WHERE (n * 7 >= $contacts_per_week * $window_days
+         OR (n >= $outside_min_contacts AND n_outside >= $outside_share * n))
+    AND supporter_id IN (SELECT supporter_id FROM sig_members)
 ), busy AS (
   -- evidence only for the matches that qualify
   SELECT f.supporter_id,
          list_sort(list({'match_id': f.match_id, 'n': f.n, 'n_outside': f.n_outside,
                          'frequent': f.frequent, 'outside': f.out_of_hours})) AS matches,
          min(f.first_date) AS first_date
-  FROM flagged f WHERE f.frequent OR f.out_of_hours
+  FROM flagged f
   GROUP BY f.supporter_id
 ), busy_ids AS (
-  SELECT b.supporter_id, list_sort(list(c.contact_id)) AS contact_ids
-  FROM busy b JOIN flagged f ON f.supporter_id = b.supporter_id AND (f.frequent OR f.out_of_hours)
-  JOIN sig_contacts c ON c.match_id = f.match_id AND c.age_days < $window_days
-  GROUP BY b.supporter_id
+  SELECT f.supporter_id, list_sort(list(c.contact_id)) AS contact_ids
+  FROM flagged f JOIN sig_contacts c ON c.match_id = f.match_id AND c.age_days < $window_days
+  GROUP BY f.supporter_id
 ), pulse AS (
   SELECT supporter_id, checkin_date, seeker_dependency FROM sig_checkins
   WHERE rn = 1 AND seeker_dependency >= $seeker_dependency_min

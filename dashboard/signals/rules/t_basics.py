@@ -8,17 +8,17 @@ from dashboard.signals.model import Finding, Rule
 from dashboard.signals.text import day, ids, plural
 
 SQL = """
+WITH basics AS (
+  SELECT supporter_id, bool_or(is_valid) AS valid, max(valid_until) AS expired_on
+  FROM sig_trainings WHERE training = 'peer_support_basics' GROUP BY supporter_id
+)
 SELECT mt.supporter_id AS subject_id,
        list_sort(list(mt.match_id)) AS match_ids,
        min(mt.started_on) AS first_start,
-       (SELECT max(t.valid_until) FROM sig_trainings t
-        WHERE t.supporter_id = mt.supporter_id AND t.training = 'peer_support_basics')
-         AS expired_on
+       any_value(b.expired_on) AS expired_on
 FROM sig_matches mt JOIN sig_members USING (supporter_id)
-WHERE mt.is_open
-  AND NOT EXISTS (SELECT 1 FROM sig_trainings t
-                  WHERE t.supporter_id = mt.supporter_id
-                    AND t.training = 'peer_support_basics' AND t.is_valid)
+LEFT JOIN basics b USING (supporter_id)
+WHERE mt.is_open AND NOT coalesce(b.valid, false)
 GROUP BY mt.supporter_id
 """
 

@@ -11,8 +11,8 @@ from dashboard.signals.text import ids, label, plural
 
 SQL = """
 WITH recent AS (
-  SELECT s.* FROM sig_specialist s JOIN sig_members USING (supporter_id)
-  WHERE s.age_days < $window_days
+  SELECT s.* FROM sig_specialist s
+  WHERE s.age_days < $window_days AND s.supporter_id IN (SELECT supporter_id FROM sig_members)
 ), need AS (
   SELECT supporter_id, 'crisis_intervention' AS training, contact_id, contact_date FROM recent
   WHERE needs_crisis_intervention
@@ -26,8 +26,8 @@ WITH recent AS (
   SELECT n.supporter_id, n.training, list_sort(list(n.contact_id)) AS contact_ids,
          min(n.contact_date) AS first_date
   FROM need n
-  WHERE NOT EXISTS (SELECT 1 FROM sig_trainings t WHERE t.supporter_id = n.supporter_id
-                      AND t.training = n.training AND t.is_valid)
+  ANTI JOIN (SELECT supporter_id, training FROM sig_trainings WHERE is_valid) t
+    ON t.supporter_id = n.supporter_id AND t.training = n.training
   GROUP BY n.supporter_id, n.training
 )
 SELECT supporter_id AS subject_id,
