@@ -37,29 +37,40 @@ LOCKED = SignIn(
 
 
 def authenticate(
-    con: duckdb.DuckDBPyConnection, username: str, password: str, *, now: datetime | None = None
+    con: duckdb.DuckDBPyConnection,
+    username: str,
+    password: str,
+    *,
+    now: datetime | None = None,
+    via: str | None = None,
 ) -> SignIn:
-    """Returns the signed-in scope or why not; audits sign_in or sign_in_failed."""
+    """Returns the signed-in scope or why not; audits sign_in or sign_in_failed.
+
+    `via` ("cli") is added to the audit detail when the attempt does not come from the app.
+    """
     name = username.strip().lower()
+    channel = {"via": via} if via else {}
     row = con.execute(
         "SELECT password_hash, disabled FROM users WHERE username = ?", [name]
     ).fetchone()
     stored = row[0] if row else None
     if row is not None and _locked(con, name, now or datetime.now()):
-        audit.record(con, name, "sign_in_failed", detail={"reason": "locked"})
+        audit.record(con, name, "sign_in_failed", detail={"reason": "locked", **channel})
         return LOCKED
     ok = verify_password(stored, password)  # runs even for unknown names: equal timing
     scope = scope_for(con, name) if ok else None
     if scope is None:
         actor = name if row is not None else UNKNOWN_ACTOR
         reason = "disabled" if ok else "wrong_password" if row is not None else "unknown_user"
-        audit.record(con, actor, "sign_in_failed", detail={"reason": reason, "method": "password"})
+        detail = {"reason": reason, "method": "password", **channel}
+        audit.record(con, actor, "sign_in_failed", detail=detail)
         return FAILED
     if needs_rehash(stored or ""):
         con.execute(
             "UPDATE users SET password_hash = ? WHERE username = ?", [hash_password(password), name]
         )
-    audit.record(con, name, "sign_in", detail={"method": "password", "role": scope.role})
+    detail = {"method": "password", "role": scope.role, **channel}
+    audit.record(con, name, "sign_in", detail=detail)
     return SignIn(scope, "", "")
 
 
