@@ -3,7 +3,8 @@
 The demo program `demo` (25 pseudonymous supporters, every rulebook signal occurs) is imported
 through the importer like any upload, marked as demo, with its as-of date 2026-11-20 stored as
 the program's default. `--write DIR` writes DIR/demo (canonical CSVs) and DIR/variants/excel_de
-and DIR/variants/kobo — `demo --write sample_data` refreshes the committed files.
+and DIR/variants/kobo — `demo --write sample_data` refreshes the committed files. With --user NAME
+the demo is loaded as that account (it needs write access to the program `demo`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from pathlib import Path
 import duckdb
 
 from dashboard import db
-from dashboard.access import Scope
+from dashboard.access import AccessDenied
+from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.sample import DEMO_AS_OF, DEMO_PROGRAM, build_demo, load_demo
 from dashboard.sample.csvout import write_canonical
 from dashboard.sample.variants import write_variants
@@ -31,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     target = parser.add_mutually_exclusive_group()
     target.add_argument("--db", help="database file (default: $DASHBOARD_DB or data/)")
     target.add_argument("--write", type=Path, metavar="DIR", help="write the CSV files here")
+    add_account_args(parser)
     parser.set_defaults(handler=run)
 
 
@@ -44,7 +47,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: cannot open the database: {exc}", file=sys.stderr)
         return 2
     try:
-        report = load_demo(con, scope=Scope.local_operator(), imported_by="demo")
+        scope = scope_from_args(con, args)
+        report = load_demo(con, scope=scope, imported_by=scope.user if args.user else "demo")
+    except AccessDenied as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     finally:
         con.close()
     if not report.committed:

@@ -3,6 +3,8 @@
 The key comes from $DASHBOARD_DB_KEY or is typed twice at a hidden prompt — never from an
 argument (shell history, process list). The copy is checked table by table before the command
 reports success; the original is left untouched, delete it yourself once you have switched.
+The copy holds every program, so with --user NAME only an admin account may make it (the
+sign-in is audited in the original); without --user it is the file's owner at the shell.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from pathlib import Path
 import duckdb
 
 from dashboard import db
+from dashboard.access import AccessDenied
+from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.fingerprint import fingerprint
 
 
@@ -23,6 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("encrypt", help="copy the database into a new encrypted file")
     parser.add_argument("--db", help="unencrypted database (default: $DASHBOARD_DB or data/)")
     parser.add_argument("--out", required=True, type=Path, help="encrypted file to create")
+    add_account_args(parser)
     parser.set_defaults(handler=run)
 
 
@@ -34,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.out.exists():
         print(f"error: {args.out} exists; choose a new file name", file=sys.stderr)
+        return 2
+    if args.user and not _admin_signed_in(source, args):
         return 2
     key = os.environ.get(db.KEY_ENV) or _typed_key()
     if not key:
@@ -69,6 +76,21 @@ def encrypt_copy(source: Path, target: Path, key: str) -> int:
         target.unlink(missing_ok=True)
         raise RuntimeError("the encrypted copy differs from the original; nothing was written")
     return int(tables[0]) if tables else 0
+
+
+def _admin_signed_in(source: Path, args: argparse.Namespace) -> bool:
+    """Returns True when --user signs in as an admin; else prints why not."""
+    con = db.connect(source, key="")
+    try:
+        scope = scope_from_args(con, args)
+        if scope.role != "admin" or scope.programs is not None:
+            raise AccessDenied(f"{scope.user} may not copy every program (admins only)")
+    except AccessDenied as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return False
+    finally:
+        con.close()
+    return True
 
 
 def _typed_key() -> str | None:

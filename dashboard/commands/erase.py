@@ -1,6 +1,7 @@
 """`erase --program P --id PSEUDONYM [--apply]`: delete everything held about one person.
 
 Dry run by default: prints what would go. The pseudonym may be a supporter or a seeker.
+With --user NAME only in a program that account may change (exit 2 otherwise).
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ import argparse
 import sys
 
 from dashboard import db
-from dashboard.access import AccessDenied, Scope
+from dashboard.access import AccessDenied
+from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.erasure import erase_subject
 
 
@@ -19,6 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--program", required=True, help="program the pseudonym belongs to")
     parser.add_argument("--id", required=True, dest="pseudonym", help="supporter or seeker code")
     parser.add_argument("--apply", action="store_true", help="really erase (default: dry run)")
+    add_account_args(parser)
     parser.set_defaults(handler=run)
 
 
@@ -26,9 +29,8 @@ def run(args: argparse.Namespace) -> int:
     """Prints rows per table; returns 0, or 1 when nothing is held for that pseudonym."""
     con = db.connect(args.db)
     try:
-        counts = erase_subject(
-            con, args.program, args.pseudonym, scope=Scope.local_operator(), apply=args.apply
-        )
+        scope = scope_from_args(con, args)
+        counts = erase_subject(con, args.program, args.pseudonym, scope=scope, apply=args.apply)
     except AccessDenied as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -1,8 +1,10 @@
-"""`import --db PATH --program ID [--accept-valid] [--report FILE.json] FILE_OR_DIR...`
+"""`import --db PATH --program ID [--accept-valid] [--report FILE.json] [--user NAME
+[--password-stdin]] FILE_OR_DIR...`
 
 Exit codes: 0 = every row committed; 1 = rows rejected (nothing committed unless
 --accept-valid); 2 = unusable input or usage (nothing committed). Bad input is explained,
-never shown as a traceback, and no message ever prints a whole row.
+never shown as a traceback, and no message ever prints a whole row. With --user the import
+is made (and audited) as that account, into a program it may change (else exit 2).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import TextIO
 import duckdb
 
 from dashboard import db
-from dashboard.access import Scope
+from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.ingest import ImportReport, import_paths
 
 SHOWN_ERRORS = 20
@@ -39,6 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     parser.add_argument("--report", type=Path, help="write the full JSON report here")
     parser.add_argument("--lang", choices=("en", "de"), default="en", help="message language")
+    add_account_args(parser)
     parser.set_defaults(handler=run)
 
 
@@ -70,11 +73,10 @@ def run(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> ImportReport:
     con = db.connect(args.db)
     try:
-        operator = Scope.local_operator()
+        scope = scope_from_args(con, args)
         return import_paths(
-            con, args.program, args.paths, accept_valid=args.accept_valid, scope=operator,
-            imported_by=operator.user,
-        )  # fmt: skip
+            con, args.program, args.paths, accept_valid=args.accept_valid, scope=scope
+        )
     finally:
         con.close()
 

@@ -1,6 +1,8 @@
 """`retention [--apply]`: delete expired rows; `retention --program P --months N`: set a period.
 
 Without --apply it is a dry run: it prints what would be deleted and changes nothing.
+With --user NAME it covers the programs that account may change; setting a period needs an
+admin account (exit 2 otherwise).
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ import sys
 from datetime import date
 
 from dashboard import db
-from dashboard.access import Scope
+from dashboard.access import AccessDenied
+from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.retention import (
     MAX_MONTHS,
     MIN_MONTHS,
@@ -33,6 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument(
         "--months", type=int, help=f"set the program's period ({MIN_MONTHS}-{MAX_MONTHS} months)"
     )
+    add_account_args(parser)
     parser.set_defaults(handler=run)
 
 
@@ -42,22 +46,22 @@ def run(args: argparse.Namespace) -> int:
         print("error: --program and --months go together", file=sys.stderr)
         return 2
     con = db.connect(args.db)
-    if args.months is not None:
-        try:
-            set_retention_months(con, args.program, args.months, scope=Scope.local_operator())
-        except ValueError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
-        finally:
-            con.close()
-        print(f"{args.program}: rows are kept {args.months} months after the end")
-        return 0
     try:
-        report = apply_retention(
-            con, scope=Scope.local_operator(), as_of=args.as_of, apply=args.apply, trigger="cli"
-        )
+        scope = scope_from_args(con, args)
+        if args.months is not None:
+            set_retention_months(con, args.program, args.months, scope=scope)
+        else:
+            report = apply_retention(
+                con, scope=scope, as_of=args.as_of, apply=args.apply, trigger="cli"
+            )
+    except (ValueError, AccessDenied) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     finally:
         con.close()
+    if args.months is not None:
+        print(f"{args.program}: rows are kept {args.months} months after the end")
+        return 0
     verb = "deleted" if report.applied else "would delete (dry run; add --apply)"
     print(f"retention as of {report.as_of.isoformat()}: {verb} {report.total} rows")
     print(f"{'program':20} " + " ".join(f"{t:>11}" for t in TABLES))

@@ -3,7 +3,8 @@
 One object per response: supporter_id, response_date, compassion_satisfaction, burnout,
 secondary_traumatic_stress and their bands (low / moderate / high, or not_scored when an item
 is missing, listed in missing_items). ProQOL by The Center for Victims of Torture, ProQOL.org.
-Exit codes: 0 = done; 2 = unknown program or no database.
+With --user NAME (password from --password-stdin or a prompt) only the account's programs.
+Exit codes: 0 = done; 2 = unknown program, no database, sign-in refused or no access.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from typing import Any
 import duckdb
 
 from dashboard import proqol
-from dashboard.access import AccessDenied, Scope
+from dashboard.access import AccessDenied
+from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.commands.signals import CommandError, open_existing
 from dashboard.signals import UnknownProgram, known_programs
 
@@ -33,16 +35,19 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--db", help="database file (default: $DASHBOARD_DB or data/)")
     parser.add_argument("--program", help="only this program (default: every program)")
     parser.add_argument("--format", choices=("json", "table"), default="json")
+    add_account_args(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    scope = Scope.local_operator()
     try:
-        con = open_existing(args.db)
+        con = open_existing(args.db, read_only=not args.user)  # a sign-in is audited
         try:
-            if args.program and args.program not in known_programs(con, scope=scope):
-                raise UnknownProgram(args.program)
+            scope = scope_from_args(con, args)
+            if args.program:
+                scope.require(args.program)  # first: whether B exists is B's business
+                if args.program not in known_programs(con, scope=scope):
+                    raise UnknownProgram(args.program)
             rows = proqol.scores(con, scope=scope, program_id=args.program)
         finally:
             con.close()

@@ -1,10 +1,12 @@
-"""`settings --db PATH --program ID [--set KEY=VALUE ...] [--reset KEY ...] [--lang de]`
+"""`settings --db PATH --program ID [--set KEY=VALUE ...] [--reset KEY ...] [--lang de]
+[--user NAME [--password-stdin]]`
 
 Lists the program's thresholds and program settings with value, default, allowed range and
-help; --set and --reset change them (validated, audited as the local operator). --program '*'
-addresses the default for every program. `settings --doc FILE` rewrites the settings and rule
-tables in a Markdown file (docs/signals.md) from the registry.
-Exit codes: 0 = done; 2 = unknown key, value out of range, unknown program, no database.
+help; --set and --reset change them (validated, audited as the --user account, else as the
+local operator). --program '*' addresses the default for every program (admins). `settings
+--doc FILE` rewrites the settings and rule tables in a Markdown file (docs/signals.md).
+Exit codes: 0 = done; 2 = unknown key, value out of range, unknown program, no database,
+sign-in refused, no access.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import duckdb
 
 from dashboard import db, settings
 from dashboard.access import AccessDenied, Scope
+from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.commands.signals import CommandError
 from dashboard.signals import UnknownProgram, known_programs
 from dashboard.signals.docs import render
@@ -36,6 +39,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--lang", choices=("en", "de"), default="en")
     parser.add_argument("--doc", type=Path, metavar="FILE",
                         help="rewrite the generated tables in this Markdown file and exit")
+    add_account_args(parser)
     parser.set_defaults(handler=run)
 
 
@@ -49,8 +53,9 @@ def run(args: argparse.Namespace) -> int:
             raise CommandError("--program is required (use '*' for every program's default)")
         con = db.connect(args.db)
         try:
-            _check_program(con, args.program)
-            _apply(con, args)
+            scope = scope_from_args(con, args)
+            _check_program(con, args.program, scope, write=bool(args.set or args.reset))
+            _apply(con, args, scope)
             print(listing(con, args.program, args.lang))
         finally:
             con.close()
@@ -66,31 +71,29 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_program(con: duckdb.DuckDBPyConnection, program_id: str) -> None:
-    if program_id != settings.ALL_PROGRAMS and program_id not in known_programs(
-        con, scope=Scope.local_operator()
-    ):
+def _check_program(
+    con: duckdb.DuckDBPyConnection, program_id: str, scope: Scope, *, write: bool
+) -> None:
+    scope.require(program_id, write=write)  # first: whether B exists is B's business
+    if program_id != settings.ALL_PROGRAMS and program_id not in known_programs(con, scope=scope):
         raise UnknownProgram(program_id)
 
 
-def _apply(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) -> None:
-    scope = Scope.local_operator()
+def _apply(con: duckdb.DuckDBPyConnection, args: argparse.Namespace, scope: Scope) -> None:
     for item in args.set:
         key, sep, value = item.partition("=")
         if not sep:
             raise CommandError(f"--set expects KEY=VALUE, got {item!r}")
         key = key.strip()
         if key in settings.PROGRAM_SETTINGS:
-            settings.set_program_setting(con, args.program, key, value, scope=scope,
-                                         actor=scope.user)
+            settings.set_program_setting(con, args.program, key, value, scope=scope)
         else:
-            settings.set_threshold(con, args.program, key, value, scope=scope, actor=scope.user)
+            settings.set_threshold(con, args.program, key, value, scope=scope)
     for key in args.reset:
         if key in settings.PROGRAM_SETTINGS:
-            settings.set_program_setting(con, args.program, key, None, scope=scope,
-                                         actor=scope.user)
+            settings.set_program_setting(con, args.program, key, None, scope=scope)
         else:
-            settings.reset_threshold(con, args.program, key, scope=scope, actor=scope.user)
+            settings.reset_threshold(con, args.program, key, scope=scope)
 
 
 def listing(con: duckdb.DuckDBPyConnection, program_id: str, lang: str = "en") -> str:

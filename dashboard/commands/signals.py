@@ -1,8 +1,10 @@
-"""`signals --db PATH [--program ID] [--as-of YYYY-MM-DD] [--format json|table] [--lang en|de]`
+"""`signals --db PATH [--program ID] [--as-of YYYY-MM-DD] [--format json|table] [--lang en|de]
+[--user NAME [--password-stdin]]`
 
-Prints the signals of every program (or one) as a JSON list or a table, worst first.
+Prints the signals of every program (or one) as a JSON list or a table, worst first; with
+--user only of the programs that account reaches.
 Exit codes: 0 = evaluated (with or without signals); 2 = bad date, unknown program, no
-database. Errors are one line, never a traceback.
+database, sign-in refused, no access. Errors are one line, never a traceback.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from pathlib import Path
 import duckdb
 
 from dashboard import db
-from dashboard.access import AccessDenied, Scope
+from dashboard.access import AccessDenied
+from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.settings import SettingError
 from dashboard.signals import SignalResult, UnknownProgram, evaluate
 
@@ -45,16 +48,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--format", choices=("json", "table"), default="json")
     parser.add_argument("--lang", choices=("en", "de"), default="en",
                         help="language of the table's sentences")
+    add_account_args(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
         as_of = parse_date(args.as_of)
-        con = open_existing(args.db)
+        con = open_existing(args.db, read_only=not args.user)  # a sign-in is audited
         try:
-            found = evaluate(con, scope=Scope.local_operator(), program_id=args.program,
-                             as_of=as_of)
+            scope = scope_from_args(con, args)
+            found = evaluate(con, scope=scope, program_id=args.program, as_of=as_of)
         finally:
             con.close()
     except (CommandError, UnknownProgram, AccessDenied, SettingError) as exc:
@@ -80,12 +84,12 @@ def parse_date(text: str | None) -> date | None:
         raise CommandError(f"--as-of must be a date YYYY-MM-DD, got {text!r}") from None
 
 
-def open_existing(path: str | None) -> duckdb.DuckDBPyConnection:
-    """Returns a read-only connection to an existing database; CommandError if there is none."""
+def open_existing(path: str | None, *, read_only: bool = True) -> duckdb.DuckDBPyConnection:
+    """Returns a (read-only) connection to an existing database; CommandError if there is none."""
     target = db.resolve_path(path)
     if not Path(target).is_file():
         raise CommandError(f"no database at {target} (import data first, or pass --db)")
-    return db.connect(target, read_only=True)
+    return db.connect(target, read_only=read_only)
 
 
 def as_json(result: SignalResult) -> dict[str, object]:
