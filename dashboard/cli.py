@@ -11,13 +11,23 @@ import importlib
 import pkgutil
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from dashboard import commands
 
 
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser that takes options only as written: `--password x` must not pass for
+    `--password-stdin`. Subcommand parsers (and theirs) inherit the class."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["allow_abbrev"] = False
+        super().__init__(*args, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Returns the parser with every subcommand found in dashboard.commands."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m dashboard",
         description="Supervision dashboard for peer-support programs.",
     )

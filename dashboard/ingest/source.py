@@ -79,6 +79,11 @@ def one_line_per_record(sniffed: Sniffed, rows: int) -> bool:
     return not lone_cr and data.count(b"\n", 0, end) + 1 - sniffed.header_lines == rows
 
 
+# No contract cell comes near this (csv's own default limit). Checked here rather than left to
+# csv.field_size_limit, which is process-wide and which other libraries raise.
+MAX_FIELD_CHARS = 131_072
+
+
 def normalised_source(sniffed: Sniffed, folder: Path, name: str) -> Source:
     """Returns a rewritten copy: one line per record, blank records dropped, line numbers kept."""
     width = len(sniffed.header)
@@ -93,6 +98,8 @@ def normalised_source(sniffed: Sniffed, folder: Path, name: str) -> Source:
                 start, last_line = last_line + 1, reader.line_num
                 if number < sniffed.header_lines or not any(c.strip() for c in record):
                     continue
+                if max(map(len, record), default=0) > MAX_FIELD_CHARS:
+                    raise csv.Error(f"field larger than field limit ({MAX_FIELD_CHARS})")
                 extra = len(record) > width and any(c.strip() for c in record[width:])
                 cells = (record + [""] * width)[:width]
                 writer.writerow([start, "1" if extra else "", *cells])

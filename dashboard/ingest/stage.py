@@ -110,7 +110,10 @@ def stage(cur: duckdb.DuckDBPyConnection, staged: StagedFile, folder: Path) -> N
         numbered = False
     if not numbered:
         cur.execute(f"DROP TABLE IF EXISTS {staged.table}")
-        _create(cur, staged, normalised_source(staged.sniffed, folder, name))
+        try:
+            _create(cur, staged, normalised_source(staged.sniffed, folder, name))
+        except duckdb.InvalidInputException as exc:  # even the rewritten file is unreadable
+            raise UnusableFile("malformed_csv", detail=str(exc).splitlines()[0][:200]) from exc
     if staged.match.empty_positions:
         _notice(staged.report, "empty_columns", str(len(staged.match.empty_positions)))
 
