@@ -25,27 +25,9 @@ class Topic(StrEnum):
     other = "other"
 
 
-class Goal(StrEnum):
-    """A match's agreed aim: a topic, or `none` for no agreed aim."""
-
-    none = "none"
-    coming_out = "coming_out"
-    identity = "identity"
-    family_conflict = "family_conflict"
-    relationships = "relationships"
-    loneliness = "loneliness"
-    community_access = "community_access"
-    asylum_procedure = "asylum_procedure"
-    housing = "housing"
-    work_education = "work_education"
-    health = "health"
-    sexual_health = "sexual_health"
-    mental_health = "mental_health"
-    violence_discrimination = "violence_discrimination"
-    suicidality = "suicidality"
-    religion = "religion"
-    bureaucracy = "bureaucracy"
-    other = "other"
+# A match's agreed aim: a topic, or `none` for no agreed aim.
+Goal = StrEnum("Goal", {"none": "none", **{t.value: t.value for t in Topic}})  # type: ignore[misc]
+Goal.__doc__ = "A match's agreed aim: a topic, or `none` for no agreed aim."
 
 
 class Dimension(StrEnum):
