@@ -1,8 +1,9 @@
 """The base relations every rule reads: one program's data as it stood on the as-of date.
 
-Built once per evaluation as temporary tables on the evaluation's own cursor, so the big
-contacts table is scanned once (for the widest contact window any rule needs) instead of once
-per rule. Data dated after as-of is left out everywhere, so a past state can be replayed.
+Built once per evaluation in the evaluation's own workspace (see workspace.py: a private
+in-memory catalog, or temporary tables), so the big contacts table is scanned once (for the
+widest contact window any rule needs) instead of once per rule. Data dated after as-of is left
+out everywhere, so a past state can be replayed.
 
 sig_members     supporters who had joined and not left before as-of, with `active`
                 (>= 1 contact in the last ACTIVE_DAYS days) and `open_matches`
@@ -34,6 +35,8 @@ from datetime import date
 import duckdb
 
 from dashboard.proqol import BAND_PARAMS, score_columns
+from dashboard.signals.workspace import Workspace
+from dashboard.signals.workspace import build as workspace_build
 
 ACTIVE_DAYS = 28  # RULEBOOK: "Active" = not left before as-of and >= 1 contact in 28 days
 # The contact relations; a rule names the one it reads in Rule.contacts, and its window_days
@@ -43,13 +46,8 @@ CONTACT_TABLES: tuple[str, ...] = (
 )  # fmt: skip
 CHECKINS = "sig_checkins"  # its "window" is a number of latest check-ins
 
+# In build order, the longest chain of dependent relations first (see workspace.build).
 _TABLES: tuple[tuple[str, str], ...] = (
-    (
-        "sig_matches",
-        """SELECT match_id, supporter_id, started_on, ended_on, goal, scope_agreed,
-                  (ended_on IS NULL OR ended_on >= $as_of) AS is_open
-           FROM matches WHERE program_id = $program_id AND started_on <= $as_of""",
-    ),
     (
         "sig_contacts",
         """SELECT c.contact_id, c.match_id, m.supporter_id, c.contact_date, c.duration_min,
@@ -63,6 +61,12 @@ _TABLES: tuple[tuple[str, str], ...] = (
              AND c.contact_date BETWEEN $as_of - ($contacts_days - 1) AND $as_of""",
     ),
     (
+        "sig_matches",
+        """SELECT match_id, supporter_id, started_on, ended_on, goal, scope_agreed,
+                  (ended_on IS NULL OR ended_on >= $as_of) AS is_open
+           FROM matches WHERE program_id = $program_id AND started_on <= $as_of""",
+    ),
+    (
         "sig_members",
         """WITH act AS (SELECT DISTINCT supporter_id FROM sig_contacts
                       WHERE age_days < $active_days),
@@ -74,6 +78,18 @@ _TABLES: tuple[tuple[str, str], ...] = (
            FROM supporters s LEFT JOIN act USING (supporter_id) LEFT JOIN opn USING (supporter_id)
            WHERE s.program_id = $program_id AND s.joined_on <= $as_of
              AND (s.left_on IS NULL OR s.left_on >= $as_of)""",
+    ),
+    (
+        "sig_checkins",
+        # members are picked after the latest rows (rn is per supporter either way): DuckDB
+        # then turns the window into a cheap per-supporter top-N aggregate
+        """SELECT * FROM (
+             SELECT supporter_id, checkin_date, stress, felt_triggered, can_say_no, role_clarity,
+                    benefit, seeker_dependency, wants_supervision,
+                    row_number() OVER (PARTITION BY supporter_id ORDER BY checkin_date DESC) AS rn
+             FROM checkins WHERE program_id = $program_id AND checkin_date <= $as_of
+             QUALIFY rn <= $checkins_rows)
+           WHERE supporter_id IN (SELECT supporter_id FROM sig_members)""",
     ),
     # List columns are the dear part of a scan: topics and referrals are read once, here.
     (
@@ -130,18 +146,6 @@ _TABLES: tuple[tuple[str, str], ...] = (
            GROUP BY c.contact_id, t.supporter_id, c.contact_date""",
     ),
     (
-        "sig_checkins",
-        # members are picked after the latest rows (rn is per supporter either way): DuckDB
-        # then turns the window into a cheap per-supporter top-N aggregate
-        """SELECT * FROM (
-             SELECT supporter_id, checkin_date, stress, felt_triggered, can_say_no, role_clarity,
-                    benefit, seeker_dependency, wants_supervision,
-                    row_number() OVER (PARTITION BY supporter_id ORDER BY checkin_date DESC) AS rn
-             FROM checkins WHERE program_id = $program_id AND checkin_date <= $as_of
-             QUALIFY rn <= $checkins_rows)
-           WHERE supporter_id IN (SELECT supporter_id FROM sig_members)""",
-    ),
-    (
         "sig_proqol",
         # only the scores the rules read (the list of missing items is dear to build)
         f"""SELECT supporter_id, response_date, burnout, burnout_band,
@@ -153,18 +157,18 @@ _TABLES: tuple[tuple[str, str], ...] = (
             WHERE supporter_id IN (SELECT supporter_id FROM sig_members)""",
     ),
     (
-        "sig_trainings",
-        """SELECT supporter_id, training, completed_on, valid_until,
-                  (valid_until IS NULL OR valid_until >= $as_of) AS is_valid
-           FROM trainings WHERE program_id = $program_id AND completed_on <= $as_of""",
-    ),
-    (
         "sig_sessions",
         """SELECT supporter_id, max(session_date) AS last_session,
                   max(session_date) FILTER (WHERE facilitator = 'professional'
                                               OR facilitator IS NULL) AS last_professional
            FROM supervision WHERE program_id = $program_id AND session_date <= $as_of
            GROUP BY supporter_id""",
+    ),
+    (
+        "sig_trainings",
+        """SELECT supporter_id, training, completed_on, valid_until,
+                  (valid_until IS NULL OR valid_until >= $as_of) AS is_valid
+           FROM trainings WHERE program_id = $program_id AND completed_on <= $as_of""",
     ),
     (
         "sig_incidents",
@@ -182,22 +186,41 @@ _TABLES: tuple[tuple[str, str], ...] = (
 )
 TABLE_NAMES: tuple[str, ...] = tuple(name for name, _ in _TABLES)
 VIEWS: frozenset[str] = frozenset({"sig_specialist", "sig_referrals"})  # no parameters inside
+_SELECTS: dict[str, str] = dict(_TABLES)
+# the base relations each one reads
+DEPENDS: dict[str, frozenset[str]] = {
+    name: frozenset(re.findall(r"\bsig_[a-z_]+\b", select)) & _SELECTS.keys() - {name}
+    for name, select in _TABLES
+}
 
 
 def build(
-    cur: duckdb.DuckDBPyConnection,
+    workspace: Workspace,
     program_id: str,
     as_of: date,
     windows: Mapping[str, int],
 ) -> None:
-    """Creates (or replaces) the sig_* temporary tables for one program on `cur`.
+    """Creates (or replaces) the base relations for one program in `workspace`.
 
     `windows` maps each contact relation (CONTACT_TABLES) to the days it must cover, the widest
-    `window_days` of the rules reading it.
+    `window_days` of the rules reading it, and CHECKINS to the number of latest check-ins.
     """
+    params = parameters(program_id, as_of, windows)
+    scope = "TEMP " if workspace.temp else ""
+
+    def create(cur: duckdb.DuckDBPyConnection, name: str) -> None:
+        select, kind = _SELECTS[name], "VIEW" if name in VIEWS else "TABLE"
+        # names are the fixed constants above; values are bound
+        cur.execute(f"CREATE OR REPLACE {scope}{kind} {name} AS {select}", bind(select, params))
+
+    workspace_build(workspace, TABLE_NAMES, DEPENDS, create)
+
+
+def parameters(program_id: str, as_of: date, windows: Mapping[str, int]) -> dict[str, object]:
+    """Returns the values the base relations bind (see build)."""
     days = {name: max(1, int(windows.get(name, 1))) for name in CONTACT_TABLES}
     days["sig_contacts"] = max(days["sig_contacts"], ACTIVE_DAYS)  # `active` is read from it
-    params: dict[str, object] = {
+    return {
         "program_id": program_id,
         "as_of": as_of,
         "active_days": ACTIVE_DAYS,
@@ -206,10 +229,6 @@ def build(
         **{f"{name.removeprefix('sig_')}_days": d for name, d in days.items()},
         "flagged_days": max(days["sig_specialist"], days["sig_referrals"]),
     }
-    for name, select in _TABLES:
-        kind = "VIEW" if name in VIEWS else "TABLE"
-        # names are the fixed constants above; values are bound
-        cur.execute(f"CREATE OR REPLACE TEMP {kind} {name} AS {select}", bind(select, params))
 
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")

@@ -19,6 +19,7 @@ from dashboard.access import Scope
 from dashboard.signals import base
 from dashboard.signals.model import Number, Rule, SignalResult
 from dashboard.signals.registry import RULES
+from dashboard.signals.workspace import Workspace, open_workspace
 
 
 class UnknownProgram(LookupError):
@@ -60,26 +61,25 @@ def evaluate(
             raise UnknownProgram(program_id)
         programs = [program_id]
     results: list[SignalResult] = []
-    cur = _cursor(con)
-    try:
+    # the evaluation's own cursors: its relations never touch the caller's connection
+    with open_workspace(con) as workspace:
         for pid in programs:
             day = as_of or settings_mod.as_of_default(con, pid) or date.today()
             values = settings_mod.threshold_values(con, pid, overrides=settings)
-            results.extend(evaluate_program(cur, pid, day, values))
-    finally:
-        cur.close()
+            results.extend(evaluate_program(workspace, pid, day, values))
     return sorted(results, key=SignalResult.sort_key)
 
 
 def evaluate_program(
-    cur: duckdb.DuckDBPyConnection,
+    workspace: Workspace,
     program_id: str,
     as_of: date,
     values: Mapping[str, Mapping[str, Number]],
     rules: Mapping[str, Rule] = RULES,
 ) -> list[SignalResult]:
     """Returns the signals of one program on `as_of` with thresholds `values[rule_id][name]`."""
-    base.build(cur, program_id, as_of, _windows(rules, values))
+    base.build(workspace, program_id, as_of, _windows(rules, values))
+    cur = workspace.main
     out: list[SignalResult] = []
     # One worker runs the rules' SQL in turn on `cur` (DuckDB releases the GIL meanwhile) while
     # this thread turns the previous rule's rows into results: both cores stay busy.
@@ -177,11 +177,3 @@ def _results(
             )
         )
     return results
-
-
-def _cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    """Returns a cursor on the same database, so our temp tables never touch the caller's."""
-    (catalog,) = con.execute("SELECT current_database()").fetchone() or ("memory",)
-    cur = con.cursor()
-    cur.execute(f'USE "{catalog.replace(chr(34), chr(34) * 2)}"')
-    return cur

@@ -6,6 +6,7 @@ from the same value and the German sentence never carries an English decimal poi
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import date
 
@@ -107,6 +108,7 @@ def pct(share: float, lang: str = "en", above: float | None = None) -> str:
     return f"{num(percent, lang, digits)} %"
 
 
+@functools.lru_cache(maxsize=4096)  # the same few hundred dates recur in thousands of messages
 def day(value: date | None, lang: str = "en") -> str:
     """Returns a date as people write it: '2 Nov 2026' (en), '02.11.2026' (de)."""
     if value is None:
