@@ -163,17 +163,10 @@ def _results(
     as_of: date,
     thresholds: Mapping[str, Number],
 ) -> list[SignalResult]:
-    results = []
-    for row in table.to_pylist():
-        finding = rule.explain(row, thresholds, as_of)
-        results.append(
-            SignalResult(
-                program_id=program_id,
-                signal_id=rule.id,
-                action=rule.action,
-                subject_type=rule.subject_type,
-                subject_id=str(row["subject_id"]),
-                **vars(finding),
-            )
-        )
-    return results
+    fixed = {"program_id": program_id, "signal_id": rule.id, "action": rule.action,
+             "subject_type": rule.subject_type}
+    return [
+        SignalResult(**fixed, subject_id=str(row["subject_id"]),
+                     **vars(rule.explain(row, thresholds, as_of)))
+        for row in table.to_pylist()
+    ]

@@ -38,7 +38,7 @@ class Threshold:
         return int if isinstance(self.default, int) else float
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: built ten thousand times per evaluation, frozen init is slow
 class Finding:
     """What a rule says about one subject, before the engine adds program and rule fields."""
 
