@@ -14,14 +14,14 @@ WITH needed AS (
   SELECT contact_id, contact_date, language,
          unnest(list_distinct(referral_needed)) AS service_type
   FROM sig_referrals WHERE age_days < $window_days AND language IS NOT NULL
+), suitable AS (
+  SELECT DISTINCT service_type, unnest(languages) AS language FROM sig_services
+  WHERE lgbtiq_affirming AND accepts_referrals
 )
 SELECT n.service_type || '/' || n.language AS subject_id, n.service_type, n.language,
        count(*) AS n, list_sort(list(n.contact_id)) AS contact_ids,
        min(n.contact_date) AS first_date
-FROM needed n
-WHERE NOT EXISTS (SELECT 1 FROM sig_services s
-                  WHERE s.service_type = n.service_type AND s.lgbtiq_affirming
-                    AND s.accepts_referrals AND list_contains(s.languages, n.language))
+FROM needed n ANTI JOIN suitable s ON s.service_type = n.service_type AND s.language = n.language
 GROUP BY n.service_type, n.language
 """
 

@@ -9,12 +9,14 @@ from dashboard.signals.text import day, iso, sentence
 
 SQL = """
 WITH recent AS (
-  SELECT *, max(rn) OVER (PARTITION BY supporter_id) AS n_recent
-  FROM sig_checkins WHERE rn <= $lookback_checkins
+  SELECT supporter_id, max(rn) AS n_recent FROM sig_checkins
+  WHERE rn <= $lookback_checkins GROUP BY supporter_id
 ), latest AS (
-  SELECT supporter_id, checkin_date, benefit, stress FROM recent WHERE rn = 1
+  SELECT supporter_id, checkin_date, benefit, stress FROM sig_checkins WHERE rn = 1
 ), earliest AS (
-  SELECT supporter_id, checkin_date, benefit FROM recent WHERE rn = n_recent AND rn > 1
+  SELECT c.supporter_id, c.checkin_date, c.benefit
+  FROM sig_checkins c JOIN recent r ON r.supporter_id = c.supporter_id AND c.rn = r.n_recent
+  WHERE r.n_recent > 1
 )
 SELECT l.supporter_id AS subject_id, l.checkin_date, l.benefit, l.stress,
        e.checkin_date AS earliest_date, e.benefit AS earliest_benefit,
