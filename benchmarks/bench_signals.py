@@ -131,9 +131,14 @@ def build_synthetic(con: duckdb.DuckDBPyConnection, supporters: int, contacts: i
     con.execute(MACRO)
     con.execute("INSERT INTO programs (program_id) VALUES (?)", [PROGRAM])
     items = ", ".join(f"1 + h(i * 31 + {n}, 53) % 5" for n in range(30))
-    params = {"p": PROGRAM, "as_of": AS_OF, "supporters": supporters, "contacts": contacts,
-              "days": 365 * YEARS,
-              "services": ["counselling", "legal_asylum", "psychotherapy", "housing_support"]}
+    params = {
+        "p": PROGRAM,
+        "as_of": AS_OF,
+        "supporters": supporters,
+        "contacts": contacts,
+        "days": 365 * YEARS,
+        "services": ["counselling", "legal_asylum", "psychotherapy", "housing_support"],
+    }
     for name, select in SYNTHETIC.items():
         sql = select.replace("COLUMNS_PLACEHOLDER", items)  # constant text, no values
         used = {k: v for k, v in params.items() if f"${k}" in sql}
@@ -181,8 +186,11 @@ def main() -> int:
     parser.add_argument("--supporters", type=int, default=10_000)
     parser.add_argument("--contacts", type=int, default=5_000_000)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--sample", action="store_true",
-                        help="use dashboard.sample.generate (one dense year) instead")
+    parser.add_argument(
+        "--sample",
+        action="store_true",
+        help="use dashboard.sample.generate (one dense year) instead",
+    )
     parser.add_argument("--data", type=Path, help="with --sample: folder to keep the CSVs in")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-signals-") as tmp:
@@ -193,10 +201,14 @@ def main() -> int:
         else:
             build_synthetic(con, args.supporters, args.contacts)
         con.execute("CHECKPOINT")
-        counts = {n: con.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0]  # type: ignore[index]
-                  for n in ("supporters", "matches", "contacts")}
-        print(f"built {counts['supporters']:,} supporters, {counts['matches']:,} matches, "
-              f"{counts['contacts']:,} contacts in {time.perf_counter() - start:.1f} s")
+        counts = {
+            n: con.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0]  # type: ignore[index]
+            for n in ("supporters", "matches", "contacts")
+        }
+        print(
+            f"built {counts['supporters']:,} supporters, {counts['matches']:,} matches, "
+            f"{counts['contacts']:,} contacts in {time.perf_counter() - start:.1f} s"
+        )
         scope = Scope.local_operator()
         base_times: list[tuple[float, float]] = []
         signal_times: list[tuple[float, float]] = []
@@ -214,15 +226,22 @@ def main() -> int:
     for r in found:
         by_rule[r.signal_id] = by_rule.get(r.signal_id, 0) + 1
     print("signals per rule: " + ", ".join(f"{k} {v}" for k, v in sorted(by_rule.items())))
-    print(f"baseline (GROUP BY match_id over all contacts): {base * 1000:7.0f} ms wall "
-          f"{base_cpu * 1000:7.0f} ms CPU")
-    print(f"signals ({len(found):,} results):{'':17}{signals * 1000:7.0f} ms wall "
-          f"{signals_cpu * 1000:7.0f} ms CPU")
+    print(
+        f"baseline (GROUP BY match_id over all contacts): {base * 1000:7.0f} ms wall "
+        f"{base_cpu * 1000:7.0f} ms CPU"
+    )
+    print(
+        f"signals ({len(found):,} results):{'':17}{signals * 1000:7.0f} ms wall "
+        f"{signals_cpu * 1000:7.0f} ms CPU"
+    )
     ratio = signals / base
-    print(f"ratio signals / baseline: best wall {ratio:.2f}x, CPU {signals_cpu / base_cpu:.2f}x, "
-          f"median of paired runs {paired[len(paired) // 2]:.2f}x "
-          f"(target <= {TARGET_RATIO:.0f}x; and < {TARGET_SECONDS:.0f} s)")
+    print(
+        f"ratio signals / baseline: best wall {ratio:.2f}x, CPU {signals_cpu / base_cpu:.2f}x, "
+        f"median of paired runs {paired[len(paired) // 2]:.2f}x "
+        f"(target <= {TARGET_RATIO:.0f}x; and < {TARGET_SECONDS:.0f} s)"
+    )
     return 0 if ratio <= TARGET_RATIO and signals < TARGET_SECONDS else 1
+
 
 if __name__ == "__main__":
     raise SystemExit(main())

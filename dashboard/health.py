@@ -39,7 +39,9 @@ active AS (
 )
 """
 
-_COVERAGE = _BASE + """
+_COVERAGE = (
+    _BASE
+    + """
 SELECT a.as_of, count(*) AS active,
   count(*) FILTER (WHERE EXISTS (
     SELECT 1 FROM trainings t WHERE t.program_id = $program_id
@@ -64,8 +66,11 @@ SELECT a.as_of, count(*) AS active,
 FROM d JOIN active a USING (as_of)
 GROUP BY a.as_of
 """
+)
 
-_LOAD = _BASE + """
+_LOAD = (
+    _BASE
+    + """
 SELECT mb.as_of, mb.supporter_id, mb.capacity_hours_month AS capacity,
        coalesce(sum(pc.duration_min), 0) / 60.0 AS hours
 FROM members mb LEFT JOIN pc ON pc.supporter_id = mb.supporter_id
@@ -73,6 +78,7 @@ FROM members mb LEFT JOIN pc ON pc.supporter_id = mb.supporter_id
 WHERE (mb.as_of, mb.supporter_id) IN (SELECT (as_of, supporter_id) FROM active)
 GROUP BY ALL ORDER BY mb.as_of, mb.supporter_id
 """
+)
 
 _GOALS = """
 WITH d AS (SELECT unnest($dates::DATE[]) AS as_of)
@@ -84,7 +90,9 @@ FROM d LEFT JOIN matches m ON m.program_id = $program_id AND m.started_on <= d.a
 GROUP BY d.as_of
 """
 
-_REFERRALS = _BASE + """, needed AS (
+_REFERRALS = (
+    _BASE
+    + """, needed AS (
   SELECT d.as_of, pc.contact_id, pc.referral_made,
          unnest(list_distinct(pc.referral_needed)) AS service_type
   FROM d JOIN pc ON pc.contact_date BETWEEN d.as_of - ($referral_days - 1) AND d.as_of
@@ -93,6 +101,7 @@ SELECT as_of, service_type, count(*) AS needed,
        count(*) FILTER (WHERE list_contains(referral_made, service_type)) AS referred
 FROM needed GROUP BY ALL ORDER BY as_of, service_type
 """
+)
 
 _INCIDENTS = """
 WITH d AS (SELECT unnest($dates::DATE[]) AS as_of)
@@ -103,9 +112,7 @@ ORDER BY d.as_of, i.incident_date, i.incident_id
 """
 
 
-def _params(
-    con: duckdb.DuckDBPyConnection, program_id: str, dates: list[date]
-) -> dict[str, Any]:
+def _params(con: duckdb.DuckDBPyConnection, program_id: str, dates: list[date]) -> dict[str, Any]:
     t = settings.threshold_values(con, program_id)
     p: dict[str, Any] = {
         "program_id": program_id, "dates": dates, "active_days": ACTIVE_DAYS,
@@ -145,8 +152,9 @@ def _coverage(con, program_id: str, dates: list[date]) -> dict[date, dict[str, A
     return out
 
 
-def coverage(con: duckdb.DuckDBPyConnection, *, scope: Scope, program_id: str,
-             as_of: date) -> dict[str, Any]:
+def coverage(
+    con: duckdb.DuckDBPyConnection, *, scope: Scope, program_id: str, as_of: date
+) -> dict[str, Any]:
     """Returns active supporters and how many have basics training, professional supervision
     (last S-NO-SUPERVISION.days_low days) and a check-in (last S-SILENT.days days), with shares
     (None when nobody is active)."""
@@ -154,8 +162,9 @@ def coverage(con: duckdb.DuckDBPyConnection, *, scope: Scope, program_id: str,
     return _coverage(con, program_id, [as_of])[as_of]
 
 
-def load_distribution(con: duckdb.DuckDBPyConnection, *, scope: Scope, program_id: str,
-                      as_of: date) -> dict[str, Any]:
+def load_distribution(
+    con: duckdb.DuckDBPyConnection, *, scope: Scope, program_id: str, as_of: date
+) -> dict[str, Any]:
     """Returns contact hours per active supporter in the load window, against capacity:
     {window_days, supporters: [{supporter_id, hours, capacity, ratio}], median_hours,
     total_hours, over_capacity (count above capacity)}."""
@@ -182,27 +191,39 @@ def _load_summary(rows: list[dict[str, Any]], window: int) -> dict[str, Any]:
     }
 
 
-def goals(con: duckdb.DuckDBPyConnection, *, scope: Scope, program_id: str,
-          as_of: date) -> dict[str, Any]:
+def goals(
+    con: duckdb.DuckDBPyConnection, *, scope: Scope, program_id: str, as_of: date
+) -> dict[str, Any]:
     """Returns open matches and how many have an agreed goal and an agreed scope, with shares."""
     scope.require(program_id)
     (r,) = _query(con, _GOALS, {"program_id": program_id, "dates": [as_of]})
-    return {**{k: r[k] for k in ("open_matches", "with_goal", "scope_agreed")},
-            "goal_share": _share(r["with_goal"], r["open_matches"]),
-            "scope_share": _share(r["scope_agreed"], r["open_matches"])}
+    return {
+        **{k: r[k] for k in ("open_matches", "with_goal", "scope_agreed")},
+        "goal_share": _share(r["with_goal"], r["open_matches"]),
+        "scope_share": _share(r["scope_agreed"], r["open_matches"]),
+    }
 
 
-def referral_completion(con: duckdb.DuckDBPyConnection, *, scope: Scope, program_id: str,
-                        as_of: date) -> list[dict[str, Any]]:
+def referral_completion(
+    con: duckdb.DuckDBPyConnection, *, scope: Scope, program_id: str, as_of: date
+) -> list[dict[str, Any]]:
     """Returns per service type needed in the referral window: needed, referred, share."""
     scope.require(program_id)
     rows = _query(con, _REFERRALS, _params(con, program_id, [as_of]))
-    return [{"service_type": r["service_type"], "needed": r["needed"], "referred": r["referred"],
-             "share": _share(r["referred"], r["needed"])} for r in rows]
+    return [
+        {
+            "service_type": r["service_type"],
+            "needed": r["needed"],
+            "referred": r["referred"],
+            "share": _share(r["referred"], r["needed"]),
+        }
+        for r in rows
+    ]
 
 
-def open_incidents(con: duckdb.DuckDBPyConnection, *, scope: Scope, program_id: str,
-                   as_of: date) -> dict[str, Any]:
+def open_incidents(
+    con: duckdb.DuckDBPyConnection, *, scope: Scope, program_id: str, as_of: date
+) -> dict[str, Any]:
     """Returns incidents unresolved on as-of: total, counts by type and severity, and ids."""
     scope.require(program_id)
     rows = _query(con, _INCIDENTS, {"program_id": program_id, "dates": [as_of]})
@@ -212,15 +233,17 @@ def open_incidents(con: duckdb.DuckDBPyConnection, *, scope: Scope, program_id: 
         counts[key] = counts.get(key, 0) + 1
     return {
         "total": len(rows),
-        "by_type": [{"type": t, "severity": s or None, "count": n}
-                    for (t, s), n in sorted(counts.items())],
+        "by_type": [
+            {"type": t, "severity": s or None, "count": n} for (t, s), n in sorted(counts.items())
+        ],
         "incident_ids": [r["incident_id"] for r in rows],
         "without_supporter": sum(1 for r in rows if r["supporter_id"] is None),
     }
 
 
-def overview(con: duckdb.DuckDBPyConnection, *, scope: Scope, program_id: str,
-             as_of: date) -> dict[str, Any]:
+def overview(
+    con: duckdb.DuckDBPyConnection, *, scope: Scope, program_id: str, as_of: date
+) -> dict[str, Any]:
     """Returns every health figure of the program on as-of in one dict."""
     p, day = program_id, as_of
     return {
@@ -243,8 +266,9 @@ def month_ends(as_of: date, months: int = 12) -> list[date]:
     return [*reversed(ends), as_of]
 
 
-def monthly_trend(con: duckdb.DuckDBPyConnection, *, scope: Scope, program_id: str,
-                  as_of: date, months: int = 12) -> list[dict[str, Any]]:
+def monthly_trend(
+    con: duckdb.DuckDBPyConnection, *, scope: Scope, program_id: str, as_of: date, months: int = 12
+) -> list[dict[str, Any]]:
     """Returns one dict per month (its last day; the current month at as-of), oldest first:
     month 'YYYY-MM', as_of, the coverage figures, total/median hours, open matches and goal
     share, referral share (all service types), open incidents."""

@@ -58,9 +58,7 @@ def score_columns(alias: str = "") -> str:
             f"WHEN ({total}) <= $pq_low_max THEN 'low' "
             f"WHEN ({total}) >= $pq_high_min THEN 'high' ELSE 'moderate' END AS {name}_band"
         )
-    missing = ", ".join(
-        f"CASE WHEN {prefix}{item} IS NULL THEN '{item}' END" for item in ITEMS
-    )
+    missing = ", ".join(f"CASE WHEN {prefix}{item} IS NULL THEN '{item}' END" for item in ITEMS)
     parts.append(f"list_filter([{missing}], x -> x IS NOT NULL) AS missing_items")
     return ",\n  ".join(parts)
 

@@ -62,14 +62,18 @@ class ProgramSettings(BaseModel):
         None,
         description="Date the dashboard and CLI evaluate signals on when none is chosen; "
         "empty = today. Useful to replay a past state or for a demo.",
-        json_schema_extra={"help_de": "Stichtag für Signale, wenn keiner gewählt wird; "
-                           "leer = heute. Nützlich, um einen früheren Stand nachzuspielen."},
+        json_schema_extra={
+            "help_de": "Stichtag für Signale, wenn keiner gewählt wird; "
+            "leer = heute. Nützlich, um einen früheren Stand nachzuspielen."
+        },
     )
     language: Literal["en", "de"] = Field(
         "en",
         description="Default language of the program's pages and messages (en or de).",
-        json_schema_extra={"help_de": "Voreingestellte Sprache der Seiten und Meldungen "
-                           "des Programms (en oder de)."},
+        json_schema_extra={
+            "help_de": "Voreingestellte Sprache der Seiten und Meldungen "
+            "des Programms (en oder de)."
+        },
     )
 
 
@@ -208,8 +212,17 @@ def thresholds(con: duckdb.DuckDBPyConnection, program_id: str) -> list[Threshol
     """Returns every threshold with the program's value, default, bounds and help text."""
     values = threshold_values(con, program_id)
     return [
-        ThresholdView(rule.id, key, values[rule.id][t.name], t.default, t.help, t.help_de,
-                      t.minimum, t.maximum, t.unit)
+        ThresholdView(
+            rule.id,
+            key,
+            values[rule.id][t.name],
+            t.default,
+            t.help,
+            t.help_de,
+            t.minimum,
+            t.maximum,
+            t.unit,
+        )
         for key, (rule, t) in _specs().items()
     ]
 
@@ -264,8 +277,13 @@ def reset_threshold(
     with transaction(con):
         con.execute("DELETE FROM settings WHERE program_id = ? AND key = ?", [program_id, key])
         new = threshold_values(con, program_id)[rule.id][spec.name]
-        audit.record(con, actor, "threshold_change", program_id,
-                     {"key": key, "old": old, "new": new, "reset": True})
+        audit.record(
+            con,
+            actor,
+            "threshold_change",
+            program_id,
+            {"key": key, "old": old, "new": new, "reset": True},
+        )
     return new
 
 

@@ -73,6 +73,8 @@ def _table(rows: list[dict[str, Any]]) -> str:
     lines = ["program  supporter  date        CS (band)        BO (band)        STS (band)"]
     for r in rows:
         cells = [f"{r[c] if r[c] is not None else '–':>2} ({r[c + '_band']})" for c in COLUMNS]
-        lines.append(f"{r['program_id']:<8} {r['supporter_id']:<10} {r['response_date']}  "
-                     + "  ".join(f"{c:<15}" for c in cells))
+        lines.append(
+            f"{r['program_id']:<8} {r['supporter_id']:<10} {r['response_date']}  "
+            + "  ".join(f"{c:<15}" for c in cells)
+        )
     return "\n".join(lines)

@@ -37,8 +37,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
     parser.add_argument("--reset", action="append", default=[], metavar="KEY")
     parser.add_argument("--lang", choices=("en", "de"), default="en")
-    parser.add_argument("--doc", type=Path, metavar="FILE",
-                        help="rewrite the generated tables in this Markdown file and exit")
+    parser.add_argument(
+        "--doc",
+        type=Path,
+        metavar="FILE",
+        help="rewrite the generated tables in this Markdown file and exit",
+    )
     add_account_args(parser)
     parser.set_defaults(handler=run)
 
@@ -103,11 +107,14 @@ def listing(con: duckdb.DuckDBPyConnection, program_id: str, lang: str = "en") -
     for key in settings.PROGRAM_SETTINGS:
         value = settings.get_program_setting(con, program_id, key)
         help_en, help_de = settings.program_setting_help(key)
-        lines.append(f"{key} = {value if value is not None else '-'}\n    "
-                     f"{help_de if german else help_en}")
+        lines.append(
+            f"{key} = {value if value is not None else '-'}\n    {help_de if german else help_en}"
+        )
     for v in settings.thresholds(con, program_id):
         mark = "" if v.is_default else (" (Standard " if german else " (default ") + f"{v.default})"
         unit = f" {v.unit}" if v.unit else ""
-        lines.append(f"{v.key} = {v.value}{unit}{mark}  [{v.minimum} – {v.maximum}]\n    "
-                     f"{v.help_de if german else v.help}")
+        lines.append(
+            f"{v.key} = {v.value}{unit}{mark}  [{v.minimum} – {v.maximum}]\n    "
+            f"{v.help_de if german else v.help}"
+        )
     return "\n".join(lines)

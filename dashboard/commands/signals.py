@@ -43,11 +43,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     parser.add_argument("--db", help="database file (default: $DASHBOARD_DB or data/)")
     parser.add_argument("--program", help="only this program (default: every program)")
-    parser.add_argument("--as-of", dest="as_of", help="evaluate on this date, YYYY-MM-DD "
-                        "(default: the program's as_of_default setting, else today)")
+    parser.add_argument(
+        "--as-of",
+        dest="as_of",
+        help="evaluate on this date, YYYY-MM-DD "
+        "(default: the program's as_of_default setting, else today)",
+    )
     parser.add_argument("--format", choices=("json", "table"), default="json")
-    parser.add_argument("--lang", choices=("en", "de"), default="en",
-                        help="language of the table's sentences")
+    parser.add_argument(
+        "--lang", choices=("en", "de"), default="en", help="language of the table's sentences"
+    )
     add_account_args(parser)
     parser.set_defaults(handler=run)
 
@@ -103,8 +108,16 @@ def table(results: Sequence[SignalResult], lang: str = "en") -> str:
     if not results:
         return "keine Signale" if lang == "de" else "no signals"
     rows = [("program", "severity", "signal", "subject", "message")]
-    rows += [(r.program_id, r.severity, r.signal_id, r.subject_id,
-              r.message_de if lang == "de" else r.message) for r in results]
+    rows += [
+        (
+            r.program_id,
+            r.severity,
+            r.signal_id,
+            r.subject_id,
+            r.message_de if lang == "de" else r.message,
+        )
+        for r in results
+    ]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     return "\n".join(
         "  ".join(cell.ljust(w) for cell, w in zip(row[:4], widths, strict=True)) + "  " + row[4]

@@ -23,8 +23,10 @@ def settings_table() -> str:
         help_en, help_de = settings.program_setting_help(key)
         default = settings.ProgramSettings.model_fields[key].default
         allowed = "date YYYY-MM-DD or empty" if key == "as_of_default" else "en, de"
-        lines.append(f"| `{key}` | {_cell(default if default is not None else 'empty')} | "
-                     f"{allowed} | {_cell(help_en)} | {_cell(help_de)} |")
+        lines.append(
+            f"| `{key}` | {_cell(default if default is not None else 'empty')} | "
+            f"{allowed} | {_cell(help_en)} | {_cell(help_de)} |"
+        )
     for rule in RULES.values():
         for t in rule.thresholds:
             unit = f" {t.unit}" if t.unit else ""
@@ -39,15 +41,19 @@ def rules_table() -> str:
     """Returns the Markdown table of every rule: id, action, subject, title and reason."""
     lines = ["| rule | action | subject | what | why |", "|---|---|---|---|---|"]
     for rule in RULES.values():
-        lines.append(f"| `{rule.id}` | {rule.action} | {rule.subject_type} | "
-                     f"{_cell(rule.title)} | {_cell(rule.reason)} |")
+        lines.append(
+            f"| `{rule.id}` | {rule.action} | {rule.subject_type} | "
+            f"{_cell(rule.title)} | {_cell(rule.reason)} |"
+        )
     return "\n".join(lines)
 
 
 def render(document: str) -> str:
     """Returns `document` with the text between each pair of markers replaced by its table."""
-    for start, end, table in ((SETTINGS_START, SETTINGS_END, settings_table()),
-                              (RULES_START, RULES_END, rules_table())):
+    for start, end, table in (
+        (SETTINGS_START, SETTINGS_END, settings_table()),
+        (RULES_START, RULES_END, rules_table()),
+    ):
         head, _, rest = document.partition(start)
         _, _, tail = rest.partition(end)
         document = f"{head}{start}\n{table}\n{end}{tail}"

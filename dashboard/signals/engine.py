@@ -163,10 +163,15 @@ def _results(
     as_of: date,
     thresholds: Mapping[str, Number],
 ) -> list[SignalResult]:
-    fixed = {"program_id": program_id, "signal_id": rule.id, "action": rule.action,
-             "subject_type": rule.subject_type}
+    fixed = {
+        "program_id": program_id,
+        "signal_id": rule.id,
+        "action": rule.action,
+        "subject_type": rule.subject_type,
+    }
     return [
-        SignalResult(**fixed, subject_id=str(row["subject_id"]),
-                     **vars(rule.explain(row, thresholds, as_of)))
+        SignalResult(
+            **fixed, subject_id=str(row["subject_id"]), **vars(rule.explain(row, thresholds, as_of))
+        )
         for row in table.to_pylist()
     ]

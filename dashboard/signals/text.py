@@ -149,14 +149,28 @@ def cap(text: str) -> str:
 
 
 LANGUAGES: dict[str, tuple[str, str]] = {
-    "ar": ("Arabic", "Arabisch"), "bg": ("Bulgarian", "Bulgarisch"), "de": ("German", "Deutsch"),
-    "en": ("English", "Englisch"), "es": ("Spanish", "Spanisch"), "fa": ("Persian", "Persisch"),
-    "fr": ("French", "Französisch"), "hi": ("Hindi", "Hindi"), "it": ("Italian", "Italienisch"),
-    "ku": ("Kurdish", "Kurdisch"), "pl": ("Polish", "Polnisch"), "ps": ("Pashto", "Paschtu"),
-    "pt": ("Portuguese", "Portugiesisch"), "ro": ("Romanian", "Rumänisch"),
-    "ru": ("Russian", "Russisch"), "so": ("Somali", "Somali"), "sq": ("Albanian", "Albanisch"),
-    "sr": ("Serbian", "Serbisch"), "ti": ("Tigrinya", "Tigrinya"), "tr": ("Turkish", "Türkisch"),
-    "uk": ("Ukrainian", "Ukrainisch"), "ur": ("Urdu", "Urdu"),
+    "ar": ("Arabic", "Arabisch"),
+    "bg": ("Bulgarian", "Bulgarisch"),
+    "de": ("German", "Deutsch"),
+    "en": ("English", "Englisch"),
+    "es": ("Spanish", "Spanisch"),
+    "fa": ("Persian", "Persisch"),
+    "fr": ("French", "Französisch"),
+    "hi": ("Hindi", "Hindi"),
+    "it": ("Italian", "Italienisch"),
+    "ku": ("Kurdish", "Kurdisch"),
+    "pl": ("Polish", "Polnisch"),
+    "ps": ("Pashto", "Paschtu"),
+    "pt": ("Portuguese", "Portugiesisch"),
+    "ro": ("Romanian", "Rumänisch"),
+    "ru": ("Russian", "Russisch"),
+    "so": ("Somali", "Somali"),
+    "sq": ("Albanian", "Albanisch"),
+    "sr": ("Serbian", "Serbisch"),
+    "ti": ("Tigrinya", "Tigrinya"),
+    "tr": ("Turkish", "Türkisch"),
+    "uk": ("Ukrainian", "Ukrainisch"),
+    "ur": ("Urdu", "Urdu"),
 }
 
 

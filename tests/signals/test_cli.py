@@ -13,8 +13,21 @@ from dashboard.cli import main
 from .conftest import FIXTURES, load
 
 OVERLOAD = FIXTURES / "s_overload"
-KEYS = ["program_id", "signal_id", "action", "severity", "subject_type", "subject_id", "value",
-        "threshold", "window_days", "message", "message_de", "evidence", "since"]
+KEYS = [
+    "program_id",
+    "signal_id",
+    "action",
+    "severity",
+    "subject_type",
+    "subject_id",
+    "value",
+    "threshold",
+    "window_days",
+    "message",
+    "message_de",
+    "evidence",
+    "since",
+]
 
 
 @pytest.fixture
@@ -38,8 +51,21 @@ def test_signals_json_lists_every_documented_key(store, capsys) -> None:
 
 
 def test_signals_table_shows_the_german_sentence(store, capsys) -> None:
-    main(["signals", "--db", store, "--program", "fx", "--as-of", "2026-06-30",
-          "--format", "table", "--lang", "de"])
+    main(
+        [
+            "signals",
+            "--db",
+            store,
+            "--program",
+            "fx",
+            "--as-of",
+            "2026-06-30",
+            "--format",
+            "table",
+            "--lang",
+            "de",
+        ]
+    )
     assert "14,5 Std. Kontakte in den letzten 28 Tagen" in capsys.readouterr().out
 
 
@@ -75,21 +101,29 @@ def test_scores_json_has_one_object_per_response(store, capsys) -> None:
 
 
 def test_settings_set_changes_the_signals_and_reset_restores_them(store, capsys) -> None:
-    assert main(["settings", "--db", store, "--program", "fx",
-                 "--set", "S-OVERLOAD.ratio_medium=1,0"]) == 0
+    assert (
+        main(["settings", "--db", store, "--program", "fx", "--set", "S-OVERLOAD.ratio_medium=1,0"])
+        == 0
+    )
     assert "S-OVERLOAD.ratio_medium = 1.0 × (default 1.25)" in capsys.readouterr().out
     main(["signals", "--db", store, "--program", "fx", "--as-of", "2026-06-30"])
-    fired = {r["subject_id"] for r in json.loads(capsys.readouterr().out)
-             if r["signal_id"] == "S-OVERLOAD"}
+    fired = {
+        r["subject_id"]
+        for r in json.loads(capsys.readouterr().out)
+        if r["signal_id"] == "S-OVERLOAD"
+    }
     assert {"OV1", "OV6"} <= fired
-    assert main(["settings", "--db", store, "--program", "fx",
-                 "--reset", "S-OVERLOAD.ratio_medium"]) == 0
+    assert (
+        main(["settings", "--db", store, "--program", "fx", "--reset", "S-OVERLOAD.ratio_medium"])
+        == 0
+    )
     line = next(x for x in capsys.readouterr().out.splitlines() if "ratio_medium" in x)
     assert line == "S-OVERLOAD.ratio_medium = 1.25 ×  [0.1 – 10]"
 
 
 def test_settings_refuses_a_value_out_of_range_in_german(store, capsys) -> None:
-    code = main(["settings", "--db", store, "--program", "fx", "--lang", "de",
-                 "--set", "S-SILENT.days=1"])
+    code = main(
+        ["settings", "--db", store, "--program", "fx", "--lang", "de", "--set", "S-SILENT.days=1"]
+    )
     assert code == 2
     assert "S-SILENT.days muss zwischen 7 und 730 liegen" in capsys.readouterr().err

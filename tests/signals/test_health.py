@@ -39,7 +39,9 @@ def test_coverage_of_active_supporters(hcon) -> None:
 def test_load_distribution_hours_per_active_supporter(hcon) -> None:
     got = health.load_distribution(hcon, **_kw())
     assert {p["supporter_id"]: p["hours"] for p in got["supporters"]} == {
-        "H1": WANT["load"]["H1"], "H2": WANT["load"]["H2"]}
+        "H1": WANT["load"]["H1"],
+        "H2": WANT["load"]["H2"],
+    }
     for key in ("median_hours", "total_hours", "over_capacity"):
         assert got[key] == WANT["load"][key]
     assert got["window_days"] == 28
@@ -52,8 +54,10 @@ def test_matches_with_goal_and_scope(hcon) -> None:
 
 
 def test_referral_completion_by_service_type(hcon) -> None:
-    got = {r["service_type"]: [r["needed"], r["referred"]]
-           for r in health.referral_completion(hcon, **_kw())}
+    got = {
+        r["service_type"]: [r["needed"], r["referred"]]
+        for r in health.referral_completion(hcon, **_kw())
+    }
     assert got == WANT["referrals"]
 
 
@@ -78,7 +82,11 @@ def test_monthly_trend_ends_on_as_of_and_agrees_with_the_point_figures(hcon) -> 
 
 def test_month_ends_step_back_over_year_and_short_months() -> None:
     assert health.month_ends(date(2026, 3, 15), 4) == [
-        date(2025, 12, 31), date(2026, 1, 31), date(2026, 2, 28), date(2026, 3, 15)]
+        date(2025, 12, 31),
+        date(2026, 1, 31),
+        date(2026, 2, 28),
+        date(2026, 3, 15),
+    ]
 
 
 def test_health_needs_access_to_the_program(hcon) -> None:

@@ -42,8 +42,15 @@ def test_every_response_is_scored_once(scored) -> None:
 
 @pytest.mark.parametrize(
     ("score", "band"),
-    [(10, "low"), (22, "low"), (23, "moderate"), (41, "moderate"), (42, "high"), (50, "high"),
-     (None, "not_scored")],
+    [
+        (10, "low"),
+        (22, "low"),
+        (23, "moderate"),
+        (41, "moderate"),
+        (42, "high"),
+        (50, "high"),
+        (None, "not_scored"),
+    ],
 )
 def test_python_band_matches_the_published_cut_offs(score, band) -> None:
     assert proqol.band(score) == band
@@ -51,8 +58,9 @@ def test_python_band_matches_the_published_cut_offs(score, band) -> None:
 
 def test_as_of_leaves_later_responses_out(con) -> None:
     load(con, FOLDER, "pq")
-    rows = proqol.scores(con, scope=Scope.local_operator(), program_id="pq",
-                         as_of=_cases()[2]["date"])
+    rows = proqol.scores(
+        con, scope=Scope.local_operator(), program_id="pq", as_of=_cases()[2]["date"]
+    )
     assert len(rows) == 3
 
 

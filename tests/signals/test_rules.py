@@ -19,7 +19,9 @@ def _all(rule_db, folder: Path) -> list[SignalResult]:
     """Returns every signal of the folder's program on its as-of date (evaluated once)."""
     if folder.name not in _EVALUATED:
         _EVALUATED[folder.name] = evaluate(
-            rule_db, scope=Scope.local_operator(), program_id=folder.name,
+            rule_db,
+            scope=Scope.local_operator(),
+            program_id=folder.name,
             as_of=expected(folder)["as_of"],
         )
     return _EVALUATED[folder.name]

@@ -59,20 +59,30 @@ def test_a_threshold_change_is_stored_and_audited(con) -> None:
 
 
 def test_german_decimal_comma_is_accepted(con) -> None:
-    assert settings.set_threshold(con, "fx", "S-OVERLOAD.ratio_high", "1,5", scope=ADMIN,
-                                  actor="kim") == 1.5
+    assert (
+        settings.set_threshold(con, "fx", "S-OVERLOAD.ratio_high", "1,5", scope=ADMIN, actor="kim")
+        == 1.5
+    )
 
 
 @pytest.mark.parametrize(
     ("key", "value", "english", "german"),
     [
-        ("S-OVERLOAD.ratio_medium", 20, "must be between 0.1 and 10 (got 20)",
-         "muss zwischen 0,1 und 10 liegen (angegeben: 20)"),
+        (
+            "S-OVERLOAD.ratio_medium",
+            20,
+            "must be between 0.1 and 10 (got 20)",
+            "muss zwischen 0,1 und 10 liegen (angegeben: 20)",
+        ),
         ("S-SILENT.days", 3, "must be between 7 and 730", "muss zwischen 7 und 730 liegen"),
         ("S-SILENT.days", 10.5, "must be a whole number", "muss eine ganze Zahl sein"),
         ("S-SILENT.days", "soon", "must be a whole number", "muss eine ganze Zahl sein"),
-        ("S-OVERLOAD.ratio_medium", 2, "must not be greater than S-OVERLOAD.ratio_high",
-         "darf nicht größer sein als S-OVERLOAD.ratio_high"),
+        (
+            "S-OVERLOAD.ratio_medium",
+            2,
+            "must not be greater than S-OVERLOAD.ratio_high",
+            "darf nicht größer sein als S-OVERLOAD.ratio_high",
+        ),
         ("S-OVERLOAD.nonsense", 1, "Unknown setting", "Unbekannte Einstellung"),
     ],
 )
@@ -117,8 +127,7 @@ def test_one_off_overrides_change_one_evaluation_only(con) -> None:
 
 def test_as_of_default_is_used_when_no_date_is_given(con) -> None:
     load(con, OVERLOAD, "fx")
-    settings.set_program_setting(con, "fx", "as_of_default", "2026-06-30", scope=ADMIN,
-                                 actor="kim")
+    settings.set_program_setting(con, "fx", "as_of_default", "2026-06-30", scope=ADMIN, actor="kim")
     assert settings.as_of_default(con, "fx") == AS_OF
     found = evaluate(con, scope=ADMIN, program_id="fx")
     assert {r.subject_id for r in found if r.signal_id == "S-OVERLOAD"} == _overloaded(con)

@@ -61,7 +61,14 @@ RULE = Rule(
     explain=explain,
     contacts="sig_referrals",
     thresholds=(
-        Threshold("window_days", 90, "Days of contacts checked for needed services.",
-                  "Tage, deren Kontakte auf benötigte Angebote geprüft werden.", 7, 365, "days"),
+        Threshold(
+            "window_days",
+            90,
+            "Days of contacts checked for needed services.",
+            "Tage, deren Kontakte auf benötigte Angebote geprüft werden.",
+            7,
+            365,
+            "days",
+        ),
     ),
 )

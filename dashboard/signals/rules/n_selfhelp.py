@@ -30,8 +30,7 @@ RULE = Rule(
     title="No self-help group in the network",
     title_de="Keine Selbsthilfegruppe im Netzwerk",
     reason="Professionals should network with peer supporters and self-help groups.",
-    reason_de="Fachkräfte sollten sich mit Peer-Unterstützenden und Selbsthilfegruppen "
-    "vernetzen.",
+    reason_de="Fachkräfte sollten sich mit Peer-Unterstützenden und Selbsthilfegruppen vernetzen.",
     sql=SQL,
     explain=explain,
 )

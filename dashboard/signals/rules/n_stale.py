@@ -59,19 +59,30 @@ RULE = Rule(
     title="Network contact gone stale",
     title_de="Kontakt zum Netzwerk eingeschlafen",
     reason="Professionals should network with peer supporters and self-help groups.",
-    reason_de="Fachkräfte sollten sich mit Peer-Unterstützenden und Selbsthilfegruppen "
-    "vernetzen.",
+    reason_de="Fachkräfte sollten sich mit Peer-Unterstützenden und Selbsthilfegruppen vernetzen.",
     sql=SQL,
     explain=explain,
     contacts="sig_referrals",
     thresholds=(
-        Threshold("window_days", 90, "Days of contacts checked for needed service types.",
-                  "Tage, deren Kontakte auf benötigte Angebotsarten geprüft werden.", 7, 365,
-                  "days"),
-        Threshold("stale_days", 180,
-                  "Fires when the last network contact with such a service is older than this "
-                  "many days (or missing).",
-                  "Meldet, wenn der letzte Austausch mit einem solchen Angebot älter als so "
-                  "viele Tage ist (oder fehlt).", 7, 1095, "days"),
+        Threshold(
+            "window_days",
+            90,
+            "Days of contacts checked for needed service types.",
+            "Tage, deren Kontakte auf benötigte Angebotsarten geprüft werden.",
+            7,
+            365,
+            "days",
+        ),
+        Threshold(
+            "stale_days",
+            180,
+            "Fires when the last network contact with such a service is older than this "
+            "many days (or missing).",
+            "Meldet, wenn der letzte Austausch mit einem solchen Angebot älter als so "
+            "viele Tage ist (oder fehlt).",
+            7,
+            1095,
+            "days",
+        ),
     ),
 )

@@ -56,15 +56,31 @@ RULE = Rule(
     explain=explain,
     contacts="sig_referrals",
     thresholds=(
-        Threshold("window_days", 90, "Days of contacts counted.",
-                  "Tage, deren Kontakte gezählt werden.", 7, 365, "days"),
-        Threshold("contacts_min", 3,
-                  "Only service types needed in at least this many contacts are checked.",
-                  "Nur Angebotsarten, die in mindestens so vielen Kontakten gebraucht wurden, "
-                  "werden geprüft.", 1, 100),
-        Threshold("referred_share", 0.5,
-                  "Fires when the share of those contacts with a referral is below this.",
-                  "Meldet, wenn der Anteil dieser Kontakte mit Vermittlung darunter liegt.",
-                  0.05, 1),
+        Threshold(
+            "window_days",
+            90,
+            "Days of contacts counted.",
+            "Tage, deren Kontakte gezählt werden.",
+            7,
+            365,
+            "days",
+        ),
+        Threshold(
+            "contacts_min",
+            3,
+            "Only service types needed in at least this many contacts are checked.",
+            "Nur Angebotsarten, die in mindestens so vielen Kontakten gebraucht wurden, "
+            "werden geprüft.",
+            1,
+            100,
+        ),
+        Threshold(
+            "referred_share",
+            0.5,
+            "Fires when the share of those contacts with a referral is below this.",
+            "Meldet, wenn der Anteil dieser Kontakte mit Vermittlung darunter liegt.",
+            0.05,
+            1,
+        ),
     ),
 )

@@ -20,8 +20,7 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
         value=True,
         threshold=None,
         message=f"Asked for supervision in the latest check-in ({day(when)})",
-        message_de=f"Hat in der letzten Selbstreflexion ({day(when, 'de')}) um Supervision "
-        "gebeten",
+        message_de=f"Hat in der letzten Selbstreflexion ({day(when, 'de')}) um Supervision gebeten",
         evidence={"checkin_dates": iso([when])},
         since=when,
     )

@@ -50,10 +50,14 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
         evidence["checkin_dates"] = iso([row["checkin_date"]])
     contacts = list(row["contact_ids"] or [])
     if contacts:
-        en.append(f"{len(contacts)} contacts in a private setting in the last {days} days "
-                  f"({ids(contacts)})")
-        de.append(f"{len(contacts)} Kontakte im privaten Rahmen in den letzten {days} Tagen "
-                  f"({ids(contacts, lang='de')})")
+        en.append(
+            f"{len(contacts)} contacts in a private setting in the last {days} days "
+            f"({ids(contacts)})"
+        )
+        de.append(
+            f"{len(contacts)} Kontakte im privaten Rahmen in den letzten {days} Tagen "
+            f"({ids(contacts, lang='de')})"
+        )
         evidence["contact_ids"] = contacts
     value, threshold = _value(row, contacts, t)
     dates = [d for d in (row["checkin_date"], row["first_date"]) if d is not None]
@@ -91,20 +95,40 @@ RULE = Rule(
     explain=explain,
     contacts="sig_contacts",
     thresholds=(
-        Threshold("can_say_no_max", 2,
-                  "Fires when the latest check-in's 'I can say no' (1-5) is at most this.",
-                  "Meldet, wenn 'ich kann Nein sagen' (1-5) der letzten Selbstreflexion "
-                  "höchstens so hoch ist.", 1, 5),
-        Threshold("role_clarity_max", 2,
-                  "Fires when the latest check-in's role clarity (1-5) is at most this.",
-                  "Meldet, wenn die Rollenklarheit (1-5) der letzten Selbstreflexion höchstens "
-                  "so hoch ist.", 1, 5),
-        Threshold("window_days", 28, "Days of contacts checked for private settings.",
-                  "Tage, deren Kontakte auf privaten Rahmen geprüft werden.", 7, 365, "days"),
-        Threshold("private_contacts_min", 2,
-                  "Fires when at least this many contacts in the window were in a private "
-                  "setting.",
-                  "Meldet, wenn mindestens so viele Kontakte im Zeitraum im privaten Rahmen "
-                  "stattfanden.", 1, 100),
+        Threshold(
+            "can_say_no_max",
+            2,
+            "Fires when the latest check-in's 'I can say no' (1-5) is at most this.",
+            "Meldet, wenn 'ich kann Nein sagen' (1-5) der letzten Selbstreflexion "
+            "höchstens so hoch ist.",
+            1,
+            5,
+        ),
+        Threshold(
+            "role_clarity_max",
+            2,
+            "Fires when the latest check-in's role clarity (1-5) is at most this.",
+            "Meldet, wenn die Rollenklarheit (1-5) der letzten Selbstreflexion höchstens "
+            "so hoch ist.",
+            1,
+            5,
+        ),
+        Threshold(
+            "window_days",
+            28,
+            "Days of contacts checked for private settings.",
+            "Tage, deren Kontakte auf privaten Rahmen geprüft werden.",
+            7,
+            365,
+            "days",
+        ),
+        Threshold(
+            "private_contacts_min",
+            2,
+            "Fires when at least this many contacts in the window were in a private setting.",
+            "Meldet, wenn mindestens so viele Kontakte im Zeitraum im privaten Rahmen stattfanden.",
+            1,
+            100,
+        ),
     ),
 )

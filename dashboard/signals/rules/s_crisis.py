@@ -50,7 +50,14 @@ RULE = Rule(
     explain=explain,
     contacts="sig_contacts",
     thresholds=(
-        Threshold("window_days", 28, "Days of contacts checked for crises.",
-                  "Tage, deren Kontakte auf Krisen geprüft werden.", 7, 365, "days"),
+        Threshold(
+            "window_days",
+            28,
+            "Days of contacts checked for crises.",
+            "Tage, deren Kontakte auf Krisen geprüft werden.",
+            7,
+            365,
+            "days",
+        ),
     ),
 )

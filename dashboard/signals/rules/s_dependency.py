@@ -59,16 +59,20 @@ LEFT JOIN pulse USING (supporter_id) LEFT JOIN inc USING (supporter_id)
 def _match_clause(m: Mapping[str, Any], days: int, lang: str) -> str:
     weekly = num(m["n"] * 7 / days, lang, 2)
     if lang == "de":
-        parts = [f"Begleitung {m['match_id']}: {m['n']} Kontakte in {days} Tagen "
-                 f"(≈ {weekly} pro Woche)"]
+        parts = [
+            f"Begleitung {m['match_id']}: {m['n']} Kontakte in {days} Tagen (≈ {weekly} pro Woche)"
+        ]
         if m["outside"]:
-            parts.append(f"{m['n_outside']} davon außerhalb der vereinbarten Zeiten "
-                         f"({pct(m['n_outside'] / m['n'], 'de')})")
+            parts.append(
+                f"{m['n_outside']} davon außerhalb der vereinbarten Zeiten "
+                f"({pct(m['n_outside'] / m['n'], 'de')})"
+            )
         return ", ".join(parts)
     parts = [f"match {m['match_id']}: {m['n']} contacts in {days} days (≈ {weekly} a week)"]
     if m["outside"]:
-        parts.append(f"{m['n_outside']} of them outside agreed hours "
-                     f"({pct(m['n_outside'] / m['n'])})")
+        parts.append(
+            f"{m['n_outside']} of them outside agreed hours ({pct(m['n_outside'] / m['n'])})"
+        )
     return ", ".join(parts)
 
 
@@ -82,12 +86,16 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
         evidence["match_ids"] = [m["match_id"] for m in matches]
         evidence["contact_ids"] = list(row["contact_ids"])
     if row["seeker_dependency"] is not None:
-        en.append(f"latest check-in ({day(row['checkin_date'])}): seeker dependency "
-                  f"{row['seeker_dependency']} of 5 "
-                  f"(signal at {t['seeker_dependency_min']} or more)")
-        de.append(f"letzte Selbstreflexion ({day(row['checkin_date'], 'de')}): Abhängigkeit "
-                  f"der begleiteten Person {row['seeker_dependency']} von 5 "
-                  f"(Signal ab {t['seeker_dependency_min']})")
+        en.append(
+            f"latest check-in ({day(row['checkin_date'])}): seeker dependency "
+            f"{row['seeker_dependency']} of 5 "
+            f"(signal at {t['seeker_dependency_min']} or more)"
+        )
+        de.append(
+            f"letzte Selbstreflexion ({day(row['checkin_date'], 'de')}): Abhängigkeit "
+            f"der begleiteten Person {row['seeker_dependency']} von 5 "
+            f"(Signal ab {t['seeker_dependency_min']})"
+        )
         evidence["checkin_dates"] = iso([row["checkin_date"]])
     if row["incident_ids"]:
         incidents = list(row["incident_ids"])
@@ -114,7 +122,8 @@ def _value(row: Mapping[str, Any], matches: list[Any], t: Mapping[str, Any]) -> 
     frequent = [m for m in matches if m["frequent"]]
     if frequent:
         return round(max(m["n"] for m in frequent) * 7 / t["window_days"], 2), t[
-            "contacts_per_week"]
+            "contacts_per_week"
+        ]
     if matches:
         return round(max(m["n_outside"] / m["n"] for m in matches), 2), t["outside_share"]
     if row["seeker_dependency"] is not None:
@@ -134,25 +143,49 @@ RULE = Rule(
     explain=explain,
     contacts="sig_contacts",
     thresholds=(
-        Threshold("window_days", 28, "Days of contacts counted per match.",
-                  "Tage, deren Kontakte je Begleitung gezählt werden.", 7, 365, "days"),
-        Threshold("contacts_per_week", 3.0,
-                  "Fires when a match averages at least this many contacts a week.",
-                  "Meldet, wenn eine Begleitung im Schnitt mindestens so viele Kontakte pro "
-                  "Woche hat.", 0.5, 50),
-        Threshold("outside_min_contacts", 4,
-                  "Out-of-hours check only for matches with at least this many contacts.",
-                  "Prüfung außerhalb vereinbarter Zeiten nur für Begleitungen mit mindestens "
-                  "so vielen Kontakten.", 1, 100),
-        Threshold("outside_share", 0.5,
-                  "Fires when at least this share of a match's contacts were outside agreed "
-                  "hours.",
-                  "Meldet, wenn mindestens dieser Anteil der Kontakte einer Begleitung außerhalb "
-                  "vereinbarter Zeiten lag.", 0.05, 1),
-        Threshold("seeker_dependency_min", 4,
-                  "Fires when the latest check-in's 'seeker depends on me' (1-5) is at least "
-                  "this.",
-                  "Meldet, wenn 'begleitete Person ist von mir abhängig' (1-5) der letzten "
-                  "Selbstreflexion mindestens so hoch ist.", 1, 5),
+        Threshold(
+            "window_days",
+            28,
+            "Days of contacts counted per match.",
+            "Tage, deren Kontakte je Begleitung gezählt werden.",
+            7,
+            365,
+            "days",
+        ),
+        Threshold(
+            "contacts_per_week",
+            3.0,
+            "Fires when a match averages at least this many contacts a week.",
+            "Meldet, wenn eine Begleitung im Schnitt mindestens so viele Kontakte pro Woche hat.",
+            0.5,
+            50,
+        ),
+        Threshold(
+            "outside_min_contacts",
+            4,
+            "Out-of-hours check only for matches with at least this many contacts.",
+            "Prüfung außerhalb vereinbarter Zeiten nur für Begleitungen mit mindestens "
+            "so vielen Kontakten.",
+            1,
+            100,
+        ),
+        Threshold(
+            "outside_share",
+            0.5,
+            "Fires when at least this share of a match's contacts were outside agreed hours.",
+            "Meldet, wenn mindestens dieser Anteil der Kontakte einer Begleitung außerhalb "
+            "vereinbarter Zeiten lag.",
+            0.05,
+            1,
+        ),
+        Threshold(
+            "seeker_dependency_min",
+            4,
+            "Fires when the latest check-in's 'seeker depends on me' (1-5) is at least this.",
+            "Meldet, wenn 'begleitete Person ist von mir abhängig' (1-5) der letzten "
+            "Selbstreflexion mindestens so hoch ist.",
+            1,
+            5,
+        ),
     ),
 )

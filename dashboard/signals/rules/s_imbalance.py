@@ -32,18 +32,26 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
     en, de = [], []
     latest, latest_de = day(row["checkin_date"]), day(row["checkin_date"], "de")
     if row["low_benefit"]:
-        en.append(f"latest check-in ({latest}): benefit {row['benefit']} of 5 while stress is "
-                  f"{row['stress']} of 5 (signal at benefit ≤ {t['benefit_max']} with stress "
-                  f"≥ {t['stress_min']})")
-        de.append(f"letzte Selbstreflexion ({latest_de}): Gewinn {row['benefit']} von 5 bei "
-                  f"Belastung {row['stress']} von 5 (Signal bei Gewinn ≤ {t['benefit_max']} "
-                  f"und Belastung ≥ {t['stress_min']})")
+        en.append(
+            f"latest check-in ({latest}): benefit {row['benefit']} of 5 while stress is "
+            f"{row['stress']} of 5 (signal at benefit ≤ {t['benefit_max']} with stress "
+            f"≥ {t['stress_min']})"
+        )
+        de.append(
+            f"letzte Selbstreflexion ({latest_de}): Gewinn {row['benefit']} von 5 bei "
+            f"Belastung {row['stress']} von 5 (Signal bei Gewinn ≤ {t['benefit_max']} "
+            f"und Belastung ≥ {t['stress_min']})"
+        )
     if row["dropped"]:
         drop = row["earliest_benefit"] - row["benefit"]
-        en.append(f"benefit fell by {drop} points, from {row['earliest_benefit']} "
-                  f"({day(row['earliest_date'])}) to {row['benefit']} ({latest})")
-        de.append(f"Gewinn um {drop} Punkte gesunken, von {row['earliest_benefit']} "
-                  f"({day(row['earliest_date'], 'de')}) auf {row['benefit']} ({latest_de})")
+        en.append(
+            f"benefit fell by {drop} points, from {row['earliest_benefit']} "
+            f"({day(row['earliest_date'])}) to {row['benefit']} ({latest})"
+        )
+        de.append(
+            f"Gewinn um {drop} Punkte gesunken, von {row['earliest_benefit']} "
+            f"({day(row['earliest_date'], 'de')}) auf {row['benefit']} ({latest_de})"
+        )
     dates = [row["checkin_date"]] + ([row["earliest_date"]] if row["dropped"] else [])
     return Finding(
         severity="medium",
@@ -68,18 +76,40 @@ RULE = Rule(
     explain=explain,
     checkins="lookback_checkins",
     thresholds=(
-        Threshold("benefit_max", 2, "Fires when the latest benefit (1-5) is at most this ...",
-                  "Meldet, wenn der letzte Gewinn (1-5) höchstens so hoch ist ...", 1, 5),
-        Threshold("stress_min", 3, "... while the same check-in's stress is at least this.",
-                  "... und die Belastung derselben Selbstreflexion mindestens so hoch ist.", 1, 5),
-        Threshold("benefit_drop", 2,
-                  "Fires when the latest benefit is at least this many points below the "
-                  "earliest of the recent check-ins.",
-                  "Meldet, wenn der letzte Gewinn mindestens so viele Punkte unter dem ältesten "
-                  "der jüngsten Selbstreflexionen liegt.", 1, 4),
-        Threshold("lookback_checkins", 3,
-                  "How many recent check-ins (the latest included) the drop is measured over.",
-                  "Über wie viele jüngste Selbstreflexionen (die letzte eingeschlossen) der "
-                  "Rückgang gemessen wird.", 2, 12),
+        Threshold(
+            "benefit_max",
+            2,
+            "Fires when the latest benefit (1-5) is at most this ...",
+            "Meldet, wenn der letzte Gewinn (1-5) höchstens so hoch ist ...",
+            1,
+            5,
+        ),
+        Threshold(
+            "stress_min",
+            3,
+            "... while the same check-in's stress is at least this.",
+            "... und die Belastung derselben Selbstreflexion mindestens so hoch ist.",
+            1,
+            5,
+        ),
+        Threshold(
+            "benefit_drop",
+            2,
+            "Fires when the latest benefit is at least this many points below the "
+            "earliest of the recent check-ins.",
+            "Meldet, wenn der letzte Gewinn mindestens so viele Punkte unter dem ältesten "
+            "der jüngsten Selbstreflexionen liegt.",
+            1,
+            4,
+        ),
+        Threshold(
+            "lookback_checkins",
+            3,
+            "How many recent check-ins (the latest included) the drop is measured over.",
+            "Über wie viele jüngste Selbstreflexionen (die letzte eingeschlossen) der "
+            "Rückgang gemessen wird.",
+            2,
+            12,
+        ),
     ),
 )

@@ -24,15 +24,33 @@ GROUP BY mt.supporter_id
 
 
 def _clause(m: Mapping[str, Any], lang: str) -> str:
-    missing_en = join([w for w, on in (("no agreed goal", m["no_goal"]),
-                                       ("no agreed scope", m["no_scope"])) if on])
-    missing_de = join([w for w, on in (("ohne vereinbartes Ziel", m["no_goal"]),
-                                       ("ohne vereinbarten Rahmen", m["no_scope"])) if on], "de")
+    missing_en = join(
+        [
+            w
+            for w, on in (("no agreed goal", m["no_goal"]), ("no agreed scope", m["no_scope"]))
+            if on
+        ]
+    )
+    missing_de = join(
+        [
+            w
+            for w, on in (
+                ("ohne vereinbartes Ziel", m["no_goal"]),
+                ("ohne vereinbarten Rahmen", m["no_scope"]),
+            )
+            if on
+        ],
+        "de",
+    )
     if lang == "de":
-        return (f"Begleitung {m['match_id']} läuft seit {m['age']} Tagen "
-                f"({day(m['started_on'], 'de')}) {missing_de}")
-    return f"match {m['match_id']} open for {m['age']} days (since {day(m['started_on'])}) " \
-           f"with {missing_en}"
+        return (
+            f"Begleitung {m['match_id']} läuft seit {m['age']} Tagen "
+            f"({day(m['started_on'], 'de')}) {missing_de}"
+        )
+    return (
+        f"match {m['match_id']} open for {m['age']} days (since {day(m['started_on'])}) "
+        f"with {missing_en}"
+    )
 
 
 def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
@@ -62,9 +80,15 @@ RULE = Rule(
     sql=SQL,
     explain=explain,
     thresholds=(
-        Threshold("match_age_days", 56,
-                  "Fires for open matches older than this many days without goal or scope.",
-                  "Meldet offene Begleitungen, die älter als so viele Tage sind und kein Ziel "
-                  "oder keinen vereinbarten Rahmen haben.", 7, 730, "days"),
+        Threshold(
+            "match_age_days",
+            56,
+            "Fires for open matches older than this many days without goal or scope.",
+            "Meldet offene Begleitungen, die älter als so viele Tage sind und kein Ziel "
+            "oder keinen vereinbarten Rahmen haben.",
+            7,
+            730,
+            "days",
+        ),
     ),
 )

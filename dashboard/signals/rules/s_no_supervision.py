@@ -53,14 +53,26 @@ RULE = Rule(
     sql=SQL,
     explain=explain,
     thresholds=(
-        Threshold("days_low", 56,
-                  "Fires (low) when an active supporter had no professionally led session in "
-                  "this many days.",
-                  "Meldet (niedrig), wenn eine aktive Person so viele Tage keine Sitzung mit "
-                  "einer Fachkraft hatte.", 7, 730, "days"),
-        Threshold("days_medium", 112,
-                  "Severity medium when there was none in this many days.",
-                  "Dringlichkeit mittel, wenn es so viele Tage keine gab.", 7, 730, "days"),
+        Threshold(
+            "days_low",
+            56,
+            "Fires (low) when an active supporter had no professionally led session in "
+            "this many days.",
+            "Meldet (niedrig), wenn eine aktive Person so viele Tage keine Sitzung mit "
+            "einer Fachkraft hatte.",
+            7,
+            730,
+            "days",
+        ),
+        Threshold(
+            "days_medium",
+            112,
+            "Severity medium when there was none in this many days.",
+            "Dringlichkeit mittel, wenn es so viele Tage keine gab.",
+            7,
+            730,
+            "days",
+        ),
     ),
     ordered=(("days_low", "days_medium"),),
 )

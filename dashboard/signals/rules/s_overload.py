@@ -57,18 +57,36 @@ RULE = Rule(
     explain=explain,
     contacts="sig_contacts",
     thresholds=(
-        Threshold("window_days", 28, "Days of contacts counted (ending on the as-of date).",
-                  "Tage, deren Kontakte gezählt werden (bis einschließlich Stichtag).", 7, 365,
-                  "days"),
-        Threshold("ratio_medium", 1.25,
-                  "Fires (medium) when contact hours exceed this multiple of the agreed "
-                  "monthly capacity (the monthly figure as is).",
-                  "Meldet (mittel), wenn die Kontaktstunden dieses Vielfache der vereinbarten "
-                  "Monatskapazität übersteigen (Monatswert unverändert).", 0.1, 10, "×"),
-        Threshold("ratio_high", 1.75,
-                  "Severity high when contact hours exceed this multiple of the capacity.",
-                  "Dringlichkeit hoch, wenn die Kontaktstunden dieses Vielfache der Kapazität "
-                  "übersteigen.", 0.1, 10, "×"),
+        Threshold(
+            "window_days",
+            28,
+            "Days of contacts counted (ending on the as-of date).",
+            "Tage, deren Kontakte gezählt werden (bis einschließlich Stichtag).",
+            7,
+            365,
+            "days",
+        ),
+        Threshold(
+            "ratio_medium",
+            1.25,
+            "Fires (medium) when contact hours exceed this multiple of the agreed "
+            "monthly capacity (the monthly figure as is).",
+            "Meldet (mittel), wenn die Kontaktstunden dieses Vielfache der vereinbarten "
+            "Monatskapazität übersteigen (Monatswert unverändert).",
+            0.1,
+            10,
+            "×",
+        ),
+        Threshold(
+            "ratio_high",
+            1.75,
+            "Severity high when contact hours exceed this multiple of the capacity.",
+            "Dringlichkeit hoch, wenn die Kontaktstunden dieses Vielfache der Kapazität "
+            "übersteigen.",
+            0.1,
+            10,
+            "×",
+        ),
     ),
     ordered=(("ratio_medium", "ratio_high"),),
 )

@@ -50,10 +50,15 @@ RULE = Rule(
     sql=SQL,
     explain=explain,
     thresholds=(
-        Threshold("days", 56,
-                  "Fires when an active supporter had no check-in (pulse or ProQOL) in this "
-                  "many days.",
-                  "Meldet, wenn eine aktive Person so viele Tage keine Selbstreflexion (Puls "
-                  "oder ProQOL) abgegeben hat.", 7, 730, "days"),
+        Threshold(
+            "days",
+            56,
+            "Fires when an active supporter had no check-in (pulse or ProQOL) in this many days.",
+            "Meldet, wenn eine aktive Person so viele Tage keine Selbstreflexion (Puls "
+            "oder ProQOL) abgegeben hat.",
+            7,
+            730,
+            "days",
+        ),
     ),
 )

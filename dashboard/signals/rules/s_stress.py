@@ -30,28 +30,40 @@ def _proqol_parts(row: Mapping[str, Any], lang: str) -> list[str]:
     if row["burnout_high"]:
         parts.append(f"burnout {row['burnout']}" if lang == "en" else f"Burnout {row['burnout']}")
     if row["sts_high"]:
-        parts.append(f"secondary traumatic stress {row['sts']}" if lang == "en"
-                     else f"sekundäre Traumabelastung {row['sts']}")
+        parts.append(
+            f"secondary traumatic stress {row['sts']}"
+            if lang == "en"
+            else f"sekundäre Traumabelastung {row['sts']}"
+        )
     return parts
 
 
 def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
     en, de, evidence = [], [], {}
     if row["stress"] is not None:
-        en.append(f"latest check-in ({day(row['checkin_date'])}) reports stress "
-                  f"{row['stress']} of 5 (signal at {t['stress_min']} or more)")
-        de.append(f"letzte Selbstreflexion ({day(row['checkin_date'], 'de')}) meldet Belastung "
-                  f"{row['stress']} von 5 (Signal ab {t['stress_min']})")
+        en.append(
+            f"latest check-in ({day(row['checkin_date'])}) reports stress "
+            f"{row['stress']} of 5 (signal at {t['stress_min']} or more)"
+        )
+        de.append(
+            f"letzte Selbstreflexion ({day(row['checkin_date'], 'de')}) meldet Belastung "
+            f"{row['stress']} von 5 (Signal ab {t['stress_min']})"
+        )
         evidence["checkin_dates"] = iso([row["checkin_date"]])
     if row["response_date"] is not None:
-        en.append(f"latest ProQOL ({day(row['response_date'])}): "
-                  f"{join(_proqol_parts(row, 'en'))} in the high band (≥ {HIGH_MIN})")
-        de.append(f"letzter ProQOL ({day(row['response_date'], 'de')}): "
-                  f"{join(_proqol_parts(row, 'de'), 'de')} im hohen Bereich (≥ {HIGH_MIN})")
+        en.append(
+            f"latest ProQOL ({day(row['response_date'])}): "
+            f"{join(_proqol_parts(row, 'en'))} in the high band (≥ {HIGH_MIN})"
+        )
+        de.append(
+            f"letzter ProQOL ({day(row['response_date'], 'de')}): "
+            f"{join(_proqol_parts(row, 'de'), 'de')} im hohen Bereich (≥ {HIGH_MIN})"
+        )
         evidence["proqol_dates"] = iso([row["response_date"]])
     pulse = row["stress"] is not None
-    scores = [s for s, hi in ((row["burnout"], row["burnout_high"]), (row["sts"], row["sts_high"]))
-              if hi]
+    scores = [
+        s for s, hi in ((row["burnout"], row["burnout_high"]), (row["sts"], row["sts_high"])) if hi
+    ]
     return Finding(
         severity="high",
         value=row["stress"] if pulse else max(scores),
@@ -74,9 +86,13 @@ RULE = Rule(
     sql=SQL,
     explain=explain,
     thresholds=(
-        Threshold("stress_min", 4,
-                  "Fires when the latest check-in's stress (1-5) is at least this.",
-                  "Meldet, wenn die Belastung (1-5) der letzten Selbstreflexion mindestens so "
-                  "hoch ist.", 1, 5),
+        Threshold(
+            "stress_min",
+            4,
+            "Fires when the latest check-in's stress (1-5) is at least this.",
+            "Meldet, wenn die Belastung (1-5) der letzten Selbstreflexion mindestens so hoch ist.",
+            1,
+            5,
+        ),
     ),
 )

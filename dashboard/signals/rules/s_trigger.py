@@ -39,17 +39,25 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
     days = t["window_days"]
     if contacts:
         n = len(contacts)
-        en.append(f"{plural(n, 'contact', 'contacts')} in the last {days} days touched "
-                  f"{labels(row['topics'])} ({_kind(row['topics'], 'en')}; {ids(contacts)})")
-        de.append(f"{plural(n, 'Kontakt', 'Kontakte')} in den letzten {days} Tagen "
-                  f"{'berührte' if n == 1 else 'berührten'} {labels(row['topics'], 'de')} "
-                  f"({_kind(row['topics'], 'de')}; {ids(contacts, lang='de')})")
+        en.append(
+            f"{plural(n, 'contact', 'contacts')} in the last {days} days touched "
+            f"{labels(row['topics'])} ({_kind(row['topics'], 'en')}; {ids(contacts)})"
+        )
+        de.append(
+            f"{plural(n, 'Kontakt', 'Kontakte')} in den letzten {days} Tagen "
+            f"{'berührte' if n == 1 else 'berührten'} {labels(row['topics'], 'de')} "
+            f"({_kind(row['topics'], 'de')}; {ids(contacts, lang='de')})"
+        )
         evidence["contact_ids"] = contacts
     if row["felt_triggered"] is not None:
-        en.append(f"latest check-in ({day(row['checkin_date'])}): felt triggered "
-                  f"{row['felt_triggered']} of 5 (signal at {t['felt_triggered_min']} or more)")
-        de.append(f"letzte Selbstreflexion ({day(row['checkin_date'], 'de')}): getriggert "
-                  f"{row['felt_triggered']} von 5 (Signal ab {t['felt_triggered_min']})")
+        en.append(
+            f"latest check-in ({day(row['checkin_date'])}): felt triggered "
+            f"{row['felt_triggered']} of 5 (signal at {t['felt_triggered_min']} or more)"
+        )
+        de.append(
+            f"letzte Selbstreflexion ({day(row['checkin_date'], 'de')}): getriggert "
+            f"{row['felt_triggered']} von 5 (Signal ab {t['felt_triggered_min']})"
+        )
         evidence["checkin_dates"] = iso([row["checkin_date"]])
     dates = [d for d in (row["first_date"], row["checkin_date"]) if d is not None]
     return Finding(
@@ -76,11 +84,22 @@ RULE = Rule(
     explain=explain,
     contacts="sig_triggers",
     thresholds=(
-        Threshold("window_days", 28, "Days of contacts checked for trigger topics.",
-                  "Tage, deren Kontakte auf belastende Themen geprüft werden.", 7, 365, "days"),
-        Threshold("felt_triggered_min", 4,
-                  "Fires when the latest check-in's 'felt triggered' (1-5) is at least this.",
-                  "Meldet, wenn 'getriggert' (1-5) der letzten Selbstreflexion mindestens so "
-                  "hoch ist.", 1, 5),
+        Threshold(
+            "window_days",
+            28,
+            "Days of contacts checked for trigger topics.",
+            "Tage, deren Kontakte auf belastende Themen geprüft werden.",
+            7,
+            365,
+            "days",
+        ),
+        Threshold(
+            "felt_triggered_min",
+            4,
+            "Fires when the latest check-in's 'felt triggered' (1-5) is at least this.",
+            "Meldet, wenn 'getriggert' (1-5) der letzten Selbstreflexion mindestens so hoch ist.",
+            1,
+            5,
+        ),
     ),
 )

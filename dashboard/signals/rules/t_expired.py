@@ -27,8 +27,13 @@ FROM lapsed GROUP BY supporter_id
 def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
     lapsed = list(row["lapsed"])
     en = join([f"{label(x['training'])} (valid until {day(x['valid_until'])})" for x in lapsed])
-    de = join([f"{label(x['training'], 'de')} (gültig bis {day(x['valid_until'], 'de')})"
-               for x in lapsed], "de")
+    de = join(
+        [
+            f"{label(x['training'], 'de')} (gültig bis {day(x['valid_until'], 'de')})"
+            for x in lapsed
+        ],
+        "de",
+    )
     many = len(lapsed) > 1
     return Finding(
         severity="low",
@@ -36,8 +41,9 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
         threshold=1,
         message=f"Training{'s' if many else ''} expired and not renewed: {en}",
         message_de=f"{'Schulungen' if many else 'Schulung'} abgelaufen und nicht erneuert: {de}",
-        evidence={"trainings": [f"{x['training']}:{x['completed_on'].isoformat()}"
-                                for x in lapsed]},
+        evidence={
+            "trainings": [f"{x['training']}:{x['completed_on'].isoformat()}" for x in lapsed]
+        },
         since=row["first_lapse"],
     )
 

@@ -53,13 +53,24 @@ RULE = Rule(
     sql=SQL,
     explain=explain,
     thresholds=(
-        Threshold("newcomer_days", 90, "Supporters who joined fewer than this many days ago "
-                  "count as newcomers.",
-                  "Wer vor weniger als so vielen Tagen dazukam, gilt als neu.", 7, 730, "days"),
-        Threshold("max_open_matches", 2,
-                  "Fires when a newcomer (or someone early on their path) has more open "
-                  "matches than this.",
-                  "Meldet, wenn eine neue Person (oder jemand am Anfang des eigenen Wegs) mehr "
-                  "offene Begleitungen hat.", 0, 50),
+        Threshold(
+            "newcomer_days",
+            90,
+            "Supporters who joined fewer than this many days ago count as newcomers.",
+            "Wer vor weniger als so vielen Tagen dazukam, gilt als neu.",
+            7,
+            730,
+            "days",
+        ),
+        Threshold(
+            "max_open_matches",
+            2,
+            "Fires when a newcomer (or someone early on their path) has more open "
+            "matches than this.",
+            "Meldet, wenn eine neue Person (oder jemand am Anfang des eigenen Wegs) mehr "
+            "offene Begleitungen hat.",
+            0,
+            50,
+        ),
     ),
 )

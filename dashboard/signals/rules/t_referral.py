@@ -63,11 +63,22 @@ RULE = Rule(
     explain=explain,
     contacts="sig_referrals",
     thresholds=(
-        Threshold("window_days", 90, "Days of contacts checked for needed referrals.",
-                  "Tage, deren Kontakte auf nötige Verweise geprüft werden.", 7, 365, "days"),
-        Threshold("contacts_min", 3,
-                  "Fires from this many contacts needing a referral, none of them made.",
-                  "Meldet ab so vielen Kontakten mit nötigem Verweis, von denen keiner gemacht "
-                  "wurde.", 1, 100),
+        Threshold(
+            "window_days",
+            90,
+            "Days of contacts checked for needed referrals.",
+            "Tage, deren Kontakte auf nötige Verweise geprüft werden.",
+            7,
+            365,
+            "days",
+        ),
+        Threshold(
+            "contacts_min",
+            3,
+            "Fires from this many contacts needing a referral, none of them made.",
+            "Meldet ab so vielen Kontakten mit nötigem Verweis, von denen keiner gemacht wurde.",
+            1,
+            100,
+        ),
     ),
 )

@@ -48,11 +48,15 @@ def _clause(need: Mapping[str, Any], lang: str) -> str:
     n, training = len(need["contact_ids"]), need["training"]
     topic_en, topic_de = _BECAUSE[training]
     if lang == "de":
-        return (f"{plural(n, 'Kontakt', 'Kontakte')} {topic_de} "
-                f"({ids(need['contact_ids'], lang='de')}) ohne Schulung "
-                f"„{label(training, 'de')}“")
-    return (f"{plural(n, 'contact', 'contacts')} {topic_en} "
-            f"({ids(need['contact_ids'])}) without {label(training)} training")
+        return (
+            f"{plural(n, 'Kontakt', 'Kontakte')} {topic_de} "
+            f"({ids(need['contact_ids'], lang='de')}) ohne Schulung "
+            f"„{label(training, 'de')}“"
+        )
+    return (
+        f"{plural(n, 'contact', 'contacts')} {topic_en} "
+        f"({ids(need['contact_ids'])}) without {label(training)} training"
+    )
 
 
 def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
@@ -63,8 +67,10 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
         threshold=1,
         message=f"In the last {days} days: " + "; ".join(_clause(x, "en") for x in needs),
         message_de=f"In den letzten {days} Tagen: " + "; ".join(_clause(x, "de") for x in needs),
-        evidence={"contact_ids": list(row["contact_ids"]),
-                  "trainings_missing": [x["training"] for x in needs]},
+        evidence={
+            "contact_ids": list(row["contact_ids"]),
+            "trainings_missing": [x["training"] for x in needs],
+        },
         since=row["first_date"],
         window_days=days,
     )
@@ -82,7 +88,14 @@ RULE = Rule(
     explain=explain,
     contacts="sig_specialist",
     thresholds=(
-        Threshold("window_days", 90, "Days of contacts checked for specialist topics.",
-                  "Tage, deren Kontakte auf Fachthemen geprüft werden.", 7, 365, "days"),
+        Threshold(
+            "window_days",
+            90,
+            "Days of contacts checked for specialist topics.",
+            "Tage, deren Kontakte auf Fachthemen geprüft werden.",
+            7,
+            365,
+            "days",
+        ),
     ),
 )
