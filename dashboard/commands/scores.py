@@ -20,7 +20,7 @@ from dashboard import proqol
 from dashboard.access import AccessDenied
 from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.commands.signals import CommandError, open_existing
-from dashboard.signals import UnknownProgram, known_programs
+from dashboard.signals import UnknownProgram, require_program
 
 COLUMNS = ("compassion_satisfaction", "burnout", "secondary_traumatic_stress")
 
@@ -45,9 +45,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             scope = scope_from_args(con, args)
             if args.program:
-                scope.require(args.program)  # first: whether B exists is B's business
-                if args.program not in known_programs(con, scope=scope):
-                    raise UnknownProgram(args.program)
+                require_program(con, args.program, scope=scope)
             rows = proqol.scores(con, scope=scope, program_id=args.program)
         finally:
             con.close()

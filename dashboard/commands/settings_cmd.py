@@ -21,7 +21,7 @@ from dashboard import db, settings
 from dashboard.access import AccessDenied, Scope
 from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.commands.signals import CommandError
-from dashboard.signals import UnknownProgram, known_programs
+from dashboard.signals import UnknownProgram, require_program
 from dashboard.signals.docs import render
 
 
@@ -78,9 +78,10 @@ def run(args: argparse.Namespace) -> int:
 def _check_program(
     con: duckdb.DuckDBPyConnection, program_id: str, scope: Scope, *, write: bool
 ) -> None:
-    scope.require(program_id, write=write)  # first: whether B exists is B's business
-    if program_id != settings.ALL_PROGRAMS and program_id not in known_programs(con, scope=scope):
-        raise UnknownProgram(program_id)
+    if program_id == settings.ALL_PROGRAMS:
+        scope.require(program_id, write=write)
+    else:
+        require_program(con, program_id, scope=scope, write=write)
 
 
 def _apply(con: duckdb.DuckDBPyConnection, args: argparse.Namespace, scope: Scope) -> None:

@@ -4,7 +4,7 @@ professional partners — each signal with its evidence (see RULEBOOK.md and doc
 No Streamlit here; pages and the CLI call `evaluate`.
 """
 
-from dashboard.signals.engine import UnknownProgram, evaluate, known_programs
+from dashboard.signals.engine import UnknownProgram, evaluate, known_programs, require_program
 from dashboard.signals.model import Finding, Rule, SignalResult, Threshold
 from dashboard.signals.registry import ACTIONS, RULES
 
@@ -18,4 +18,5 @@ __all__ = [
     "UnknownProgram",
     "evaluate",
     "known_programs",
+    "require_program",
 ]

@@ -39,6 +39,16 @@ def known_programs(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> list[str]
     return sorted(scope.filter_programs([r[0] for r in rows]))
 
 
+def require_program(
+    con: duckdb.DuckDBPyConnection, program_id: str, *, scope: Scope, write: bool = False
+) -> None:
+    """Raises AccessDenied unless scope reaches program_id, then UnknownProgram if it is not in
+    the database. Access is checked first: whether another program exists is its own business."""
+    scope.require(program_id, write=write)
+    if program_id not in known_programs(con, scope=scope):
+        raise UnknownProgram(program_id)
+
+
 def evaluate(
     con: duckdb.DuckDBPyConnection,
     *,
@@ -54,12 +64,11 @@ def evaluate(
     this call only (validated like a stored change). Raises AccessDenied for a program out of
     scope and UnknownProgram for one not in the database.
     """
-    programs = known_programs(con, scope=scope)
     if program_id is not None:
-        scope.require(program_id)
-        if program_id not in programs:
-            raise UnknownProgram(program_id)
+        require_program(con, program_id, scope=scope)
         programs = [program_id]
+    else:
+        programs = known_programs(con, scope=scope)
     results: list[SignalResult] = []
     # the evaluation's own cursors: its relations never touch the caller's connection
     with open_workspace(con) as workspace:
