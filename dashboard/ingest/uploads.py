@@ -8,6 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# What a folder import picks up (named files are read whatever their suffix).
+EXPORT_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".ods")
+
 
 @dataclass(frozen=True)
 class Upload:
@@ -33,7 +36,8 @@ class Upload:
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Returns the files named in `paths`, a folder standing for its *.csv files (sorted).
+    """Returns the files named in `paths`, a folder standing for its exports (sorted):
+    .csv, .txt and .tsv text files, .xlsx and .ods workbooks.
 
     Raises FileNotFoundError for a path that does not exist.
     """
@@ -41,9 +45,14 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv"))
+            files.extend(sorted(p for p in path.iterdir() if _is_export(p)))
         elif path.exists():
             files.append(path)
         else:
             raise FileNotFoundError(str(path))
     return files
+
+
+def _is_export(path: Path) -> bool:
+    # "~$name.xlsx" is Excel's lock file of an open workbook, ".name" a hidden file
+    return path.suffix.lower() in EXPORT_SUFFIXES and not path.name.startswith(("~$", "."))

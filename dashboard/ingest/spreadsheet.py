@@ -1,0 +1,123 @@
+"""An .xlsx or .ods upload read into the same staging pass as a CSV, without a copy on disk.
+
+The workbook is checked (archive.py, workbook.py), then one sheet is read by fastexcel into
+Arrow with every cell as text: typed cells come out in one canonical spelling (a date cell as
+`2024-02-12 00:00:00`, a boolean as `true`, 45.0 as `45`), which the contract rules read as
+typed, whatever the display format in the sheet. The Arrow table is laid out like a rewritten
+CSV (`_line` = the sheet's row number, `_extra`, `c0`…), so every rule, error and line number
+works unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import fastexcel
+import pyarrow as pa
+
+from . import messages
+from .archive import open_archive, verify_all
+from .limits import UploadLimits
+from .report import FileReport
+from .rules import ident
+from .sniff import Sniffed, UnusableFile, is_hxl
+from .source import EXTRA, LINE, Source
+from .stage import StagedFile, stage_source
+from .workbook import SheetRef, check_ods_sheet, check_xlsx_sheet, preferred, xlsx_sheets
+
+SUFFIXES = (".xlsx", ".ods")
+_HEADER_SEARCH = 50  # leading blank rows tolerated above the header
+
+
+def is_workbook(name: str) -> bool:
+    """True for file names the importer reads as a workbook rather than as CSV text."""
+    return name.lower().endswith(SUFFIXES)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The sheet read from a workbook: its header as sniffed text, its rows as Arrow text."""
+
+    name: str
+    sniffed: Sniffed
+    rows: pa.Table  # _line, _extra, c0 … c<width-1>, all text
+
+
+@dataclass(frozen=True)
+class SheetSource(Source):
+    """A sheet copied into a TEMP table, read like a rewritten CSV (it carries _line)."""
+
+    table: str = ""
+
+    def read_sql(self, *, in_order: bool = False) -> str:
+        return f"temp.main.{ident(self.table)}"
+
+    def params(self) -> dict[str, object]:
+        return {}
+
+
+def read_sheet(data: bytes, limits: UploadLimits) -> Sheet:
+    """Returns the sheet to import; raises UnusableFile for anything unsafe or unreadable."""
+    archive = open_archive(data)
+    verify_all(archive, data)  # before the reader, which trusts the sizes the zip declares
+    try:
+        reader = fastexcel.read_excel(data)
+        is_xlsx = "xl/workbook.xml" in archive.namelist()
+        refs = xlsx_sheets(archive, data) if is_xlsx else [SheetRef(n) for n in reader.sheet_names]
+        for ref in preferred([r for r in refs if not r.hidden]):
+            loaded = reader.load_sheet(
+                ref.name, header_row=None, skip_rows=0, dtypes="string",
+                n_rows=limits.upload_max_rows + 1,
+            )  # fmt: skip
+            if loaded.visible != "visible":
+                continue
+            (check_xlsx_sheet if is_xlsx else check_ods_sheet)(archive, data, ref)
+            return _sheet(ref.name, pa.table(loaded.to_arrow()), limits)
+    except fastexcel.FastExcelError as exc:
+        raise UnusableFile("damaged_workbook", detail=type(exc).__name__) from exc
+    raise UnusableFile("no_visible_sheet")
+
+
+def _sheet(name: str, batch: pa.Table, limits: UploadLimits) -> Sheet:
+    if batch.num_rows > limits.upload_max_rows:
+        raise UnusableFile(
+            "too_many_rows", column=str(limits.upload_max_rows), detail=f"> {batch.num_rows - 1}"
+        )
+    head = batch.slice(0, _HEADER_SEARCH).to_pylist()
+    first = next((i for i, row in enumerate(head) if any(_text(v) for v in row.values())), None)
+    if first is None:
+        raise UnusableFile("empty_file")
+    header = [_text(v) for v in head[first].values()]
+    hxl = first + 1 < len(head) and is_hxl([_text(v) for v in head[first + 1].values()])
+    start = first + (2 if hxl else 1)
+    body = batch.slice(start)
+    lines = pa.array(range(start + 1, batch.num_rows + 1), pa.int64())
+    columns = [lines, pa.nulls(body.num_rows, pa.string()), *body.columns]
+    names = [LINE, EXTRA, *(f"c{i}" for i in range(len(header)))]
+    return Sheet(name, Sniffed(b"", "utf-8", ",", header, hxl), pa.table(columns, names=names))
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def stage_sheet(cur: duckdb.DuckDBPyConnection, staged: StagedFile, sheet: Sheet) -> None:
+    """Creates the staging table for a sheet: its rows as a TEMP table, then the usual pass."""
+    table = f"{staged.table}_sheet"
+    view = f"{table}_arrow"
+    cur.register(view, sheet.rows)
+    try:
+        cur.execute(f"CREATE TEMP TABLE {ident(table)} AS SELECT * FROM {ident(view)}")
+    finally:
+        cur.unregister(view)
+    width = len(sheet.sniffed.header)
+    stage_source(cur, staged, SheetSource(Path(), width, 0, ",", normalised=True, table=table))
+
+
+def sheet_notice(report: FileReport, name: str) -> None:
+    """Tells the user which sheet was read (the others, and hidden ones, were not)."""
+    en, de = messages.notice_text("sheet", name)
+    report.notices.append(en)
+    report.notices_de.append(de)
