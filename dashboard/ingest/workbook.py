@@ -1,10 +1,10 @@
 """Which sheet of an .xlsx or .ods workbook is read, and what in it refuses the file.
 
 The sheet read is the first visible one named like an export (`contacts`, `Contacts 2025`, or
-its German title such as `Kontakte`), else the first visible sheet; hidden sheets are never read. The chosen sheet must hold
-plain values: a formula's stored result may be stale or missing, and a merged cell leaves the
-rows it spans empty, so both refuse the file with the cells to fix rather than import
-something other than what the coordinator sees.
+its German title such as `Kontakte`), else the first visible sheet; hidden sheets are never
+read. That sheet must hold plain values: a formula's stored result may be stale or missing,
+and a merged cell leaves the rows it spans empty, so either refuses the file with what to fix
+rather than importing something other than what the coordinator sees.
 """
 
 from __future__ import annotations
