@@ -25,7 +25,7 @@ from .rules import ident
 from .sniff import Sniffed, UnusableFile, is_hxl
 from .source import EXTRA, LINE, Source
 from .stage import StagedFile, stage_source
-from .workbook import SheetRef, check_ods_sheet, check_xlsx_sheet, preferred, xlsx_sheets
+from .workbook import SheetRef, SheetScan, check_ods_sheet, preferred, xlsx_sheets
 
 SUFFIXES = (".xlsx", ".ods")
 _HEADER_SEARCH = 50  # leading blank rows tolerated above the header
@@ -47,12 +47,12 @@ class Sheet:
 
 @dataclass(frozen=True)
 class SheetSource(Source):
-    """A sheet copied into a TEMP table, read like a rewritten CSV (it carries _line)."""
+    """A sheet's Arrow rows registered on the cursor, read like a rewritten CSV (with _line)."""
 
     table: str = ""
 
     def read_sql(self, *, in_order: bool = False) -> str:
-        return f"temp.main.{ident(self.table)}"
+        return ident(self.table)
 
     def params(self) -> dict[str, object]:
         return {}
@@ -61,19 +61,27 @@ class SheetSource(Source):
 def read_sheet(data: bytes, limits: UploadLimits) -> Sheet:
     """Returns the sheet to import; raises UnusableFile for anything unsafe or unreadable."""
     archive = open_archive(data)
-    verify_all(archive, data)  # before the reader, which trusts the sizes the zip declares
+    is_xlsx = "xl/workbook.xml" in archive.namelist()
+    if is_xlsx:  # the visible sheets are known from workbook.xml: scan the one read
+        refs = preferred([r for r in xlsx_sheets(archive, data) if not r.hidden])
+        if refs and refs[0].part not in archive.namelist():
+            missing = refs[0].part or refs[0].name
+            raise UnusableFile("damaged_workbook", detail=f"{missing}: missing")
+        watch = {refs[0].part: SheetScan(refs[0].name)} if refs else {}
+    else:  # .ods: every table is in content.xml; its visibility comes with the sheet
+        refs, watch = [], {}
+    verify_all(archive, data, watch)  # before the reader, which trusts the declared sizes
     try:
         reader = fastexcel.read_excel(data)
-        is_xlsx = "xl/workbook.xml" in archive.namelist()
-        refs = xlsx_sheets(archive, data) if is_xlsx else [SheetRef(n) for n in reader.sheet_names]
-        for ref in preferred([r for r in refs if not r.hidden]):
+        for ref in refs[:1] if is_xlsx else preferred([SheetRef(n) for n in reader.sheet_names]):
             loaded = reader.load_sheet(
                 ref.name, header_row=None, skip_rows=0, dtypes="string",
                 n_rows=limits.upload_max_rows + 1,
             )  # fmt: skip
             if loaded.visible != "visible":
                 continue
-            (check_xlsx_sheet if is_xlsx else check_ods_sheet)(archive, data, ref)
+            if not is_xlsx:
+                check_ods_sheet(archive, data, ref)
             return _sheet(ref.name, pa.table(loaded.to_arrow()), limits)
     except fastexcel.FastExcelError as exc:
         raise UnusableFile("damaged_workbook", detail=type(exc).__name__) from exc
@@ -104,16 +112,14 @@ def _text(value: object) -> str:
 
 
 def stage_sheet(cur: duckdb.DuckDBPyConnection, staged: StagedFile, sheet: Sheet) -> None:
-    """Creates the staging table for a sheet: its rows as a TEMP table, then the usual pass."""
-    table = f"{staged.table}_sheet"
-    view = f"{table}_arrow"
+    """Creates the staging table for a sheet: its Arrow rows, read in place, then the usual pass.
+
+    The rows are registered on the import's private cursor (no copy); they go when it closes.
+    """
+    view = f"{staged.table}_sheet"
     cur.register(view, sheet.rows)
-    try:
-        cur.execute(f"CREATE TEMP TABLE {ident(table)} AS SELECT * FROM {ident(view)}")
-    finally:
-        cur.unregister(view)
     width = len(sheet.sniffed.header)
-    stage_source(cur, staged, SheetSource(Path(), width, 0, ",", normalised=True, table=table))
+    stage_source(cur, staged, SheetSource(Path(), width, 0, ",", normalised=True, table=view))
 
 
 def sheet_notice(report: FileReport, name: str) -> None:

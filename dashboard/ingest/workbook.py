@@ -11,25 +11,20 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
 
 from schemas import EXPORTS
 
-from .archive import inflate, read_part
+from .archive import read_part
 from .headers import normalise
 from .sniff import UnusableFile
 
 _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
 _XLSX_SHEET = re.compile(rb"<(?:\w+:)?sheet\s[^>]*>")
 _XLSX_REL = re.compile(rb"<(?:\w+:)?Relationship\s[^>]*>")
-# Markers of a formula and of a merged cell in each format's sheet XML (any namespace prefix).
-_XLSX_FORMULA = (b"<f>", b"<f ", b"<f/", b":f>", b":f ", b":f/")
-_XLSX_MERGED = (b"<mergeCell ", b":mergeCell ")
-_ODS_FORMULA = (b":formula=",)
-_ODS_MERGED = (b"covered-table-cell",)
 _OVERLAP = 16  # a marker cut by a chunk boundary is found in the next chunk's overlap
+_ENDS = (b">", b" ", b"/")  # what follows an element name (<f> <f t="shared"/>, not <filter)
 
 
 @dataclass(frozen=True)
@@ -68,13 +63,40 @@ def _attrs(element: bytes) -> dict[str, str]:
     return {k.decode(): v.decode("utf-8", "replace") for k, v in _ATTR.findall(element)}
 
 
-def check_xlsx_sheet(archive: zipfile.ZipFile, data: bytes, sheet: SheetRef) -> None:
-    """Raises UnusableFile when the sheet's part holds a formula or a merged cell."""
-    try:
-        entry = archive.getinfo(sheet.part)
-    except KeyError as exc:
-        raise UnusableFile("damaged_workbook", detail=f"{sheet.part}: missing") from exc
-    _check_markers(inflate(data, entry), sheet.name, _XLSX_FORMULA, _XLSX_MERGED)
+class SheetScan:
+    """Looks for formulas and merged cells in a worksheet part, fed chunk by chunk.
+
+    Searching is the cost here (the sheet XML is the bulk of a workbook), so each chunk gets
+    two byte searches, `<f` and `<mergeCell`; prefixed XML (`<x:f>`, Open XML SDK) adds two.
+    """
+
+    def __init__(self, sheet: str) -> None:
+        self.sheet = sheet
+        self.markers: tuple[tuple[bytes, str], ...] | None = None
+        self.tail = b""
+
+    def __call__(self, chunk: bytes) -> None:
+        window = self.tail + chunk
+        if self.markers is None:
+            prefixed = re.search(rb"<\w+:worksheet[\s>]", window[:4096]) is not None
+            heads = (b"<", b":") if prefixed else (b"<",)
+            self.markers = tuple((head + name, code) for head in heads for name, code in (
+                (b"f", "workbook_formula"), (b"mergeCell", "workbook_merged")))  # fmt: skip
+        for marker, code in self.markers:
+            if _element(window, marker):
+                raise UnusableFile(code, detail=self.sheet)
+        self.tail = chunk[-_OVERLAP:]
+
+
+def _element(window: bytes, marker: bytes) -> bool:
+    """True when `marker` occurs in `window` as an element name (followed by > space or /)."""
+    at = window.find(marker)
+    while at >= 0:
+        end = at + len(marker)
+        if window[end : end + 1] in _ENDS:
+            return True
+        at = window.find(marker, end)
+    return False
 
 
 def check_ods_sheet(archive: zipfile.ZipFile, data: bytes, sheet: SheetRef) -> None:
@@ -84,17 +106,8 @@ def check_ods_sheet(archive: zipfile.ZipFile, data: bytes, sheet: SheetRef) -> N
     opening = re.search(rb'<table:table\s[^>]*table:name="' + name + rb'"', content)
     if opening is None:
         return
-    end = content.find(b"</table:table>", opening.end())
-    _check_markers(iter([content[opening.end() : end]]), sheet.name, _ODS_FORMULA, _ODS_MERGED)
-
-
-def _check_markers(
-    chunks: Iterator[bytes], sheet: str, formula: tuple[bytes, ...], merged: tuple[bytes, ...]
-) -> None:
-    tail = b""
-    for chunk in chunks:
-        window, tail = tail + chunk, chunk[-_OVERLAP:]
-        if any(marker in window for marker in formula):
-            raise UnusableFile("workbook_formula", detail=sheet)
-        if any(marker in window for marker in merged):
-            raise UnusableFile("workbook_merged", detail=sheet)
+    table = content[opening.end() : content.find(b"</table:table>", opening.end())]
+    if b":formula=" in table:
+        raise UnusableFile("workbook_formula", detail=sheet.name)
+    if b"covered-table-cell" in table:  # the cells a merged cell spans over
+        raise UnusableFile("workbook_merged", detail=sheet.name)
