@@ -75,9 +75,10 @@ def read_part(archive: zipfile.ZipFile, data: bytes, name: str) -> bytes:
 
 def inflate(data: bytes, entry: zipfile.ZipInfo) -> Iterator[bytes]:
     """Yields the part's bytes in chunks; raises UnusableFile when they are not what the
-    central directory declares (more bytes, fewer bytes, other checksum, other method)."""
+    central directory declares (more bytes, fewer bytes, other checksum, other method).
+    Details never quote a part's name: it is text from the file."""
     if entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise UnusableFile("damaged_workbook", detail=f"{entry.filename}: unknown compression")
+        raise UnusableFile("damaged_workbook", detail="unknown compression")
     start = _data_offset(data, entry)
     raw = memoryview(data)[start : start + entry.compress_size]
     inflater = zlib.decompressobj(-15) if entry.compress_type == zipfile.ZIP_DEFLATED else None
@@ -89,10 +90,10 @@ def inflate(data: bytes, entry: zipfile.ZipInfo) -> Iterator[bytes]:
                 break
             yield chunk
     except zlib.error as exc:
-        raise UnusableFile("damaged_workbook", detail=f"{entry.filename}: {exc}") from exc
+        raise UnusableFile("damaged_workbook", detail="a part does not unpack") from exc
     complete = inflater is None or (inflater.eof and not inflater.unconsumed_tail)
     if size != entry.file_size or crc != entry.CRC or not complete:
-        raise UnusableFile("damaged_workbook", detail=f"{entry.filename}: size or checksum")
+        raise UnusableFile("damaged_workbook", detail="a part's size or checksum is wrong")
 
 
 def _expand(raw: memoryview, inflater: zlib._Decompress | None, limit: int) -> Iterator[bytes]:
@@ -112,10 +113,10 @@ def _expand(raw: memoryview, inflater: zlib._Decompress | None, limit: int) -> I
 def _data_offset(data: bytes, entry: zipfile.ZipInfo) -> int:
     header = data[entry.header_offset : entry.header_offset + _LOCAL_HEADER.size]
     if len(header) < _LOCAL_HEADER.size:
-        raise UnusableFile("damaged_workbook", detail=f"{entry.filename}: truncated")
+        raise UnusableFile("damaged_workbook", detail="a part is cut off")
     signature, name_length, extra_length = _LOCAL_HEADER.unpack(header)
     if signature != b"PK\x03\x04":
-        raise UnusableFile("damaged_workbook", detail=f"{entry.filename}: bad local header")
+        raise UnusableFile("damaged_workbook", detail="a part's header is damaged")
     return entry.header_offset + _LOCAL_HEADER.size + name_length + extra_length
 
 

@@ -157,13 +157,14 @@ def _prepare(
     index: int, upload: Upload, file_report: FileReport, table: str, sheet: Sheet | None
 ) -> StagedFile:
     sniffed = sniff(upload.data) if sheet is None else sheet.sniffed
-    match, rivals = recognise(sniffed.header, upload.name)
+    name = upload.name if sheet is None else sheet.file_hint(upload.name)
+    match, rivals = recognise(sniffed.header, name)
     header_problems(match, rivals)
     file_report.export = match.export
     staged = StagedFile(index, upload, sniffed, match, file_report, table)
     add_notices(staged)
     if sheet is not None:
-        sheet_notice(staged.report, sheet.name)
+        sheet_notice(staged.report, sheet.shown_name)
     return staged
 
 

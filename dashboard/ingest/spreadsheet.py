@@ -25,7 +25,15 @@ from .rules import ident
 from .sniff import Sniffed, UnusableFile, is_hxl
 from .source import EXTRA, LINE, Source
 from .stage import StagedFile, stage_source
-from .workbook import SheetRef, SheetScan, check_ods_sheet, preferred, xlsx_sheets
+from .workbook import (
+    SheetRef,
+    SheetScan,
+    check_ods_sheet,
+    export_named,
+    preferred,
+    shown,
+    xlsx_sheets,
+)
 
 SUFFIXES = (".xlsx", ".ods")
 _HEADER_SEARCH = 50  # leading blank rows tolerated above the header
@@ -43,6 +51,16 @@ class Sheet:
     name: str
     sniffed: Sniffed
     rows: pa.Table  # _line, _extra, c0 … c<width-1>, all text
+
+    def file_hint(self, file_name: str) -> str:
+        """Returns the name that breaks ties between exports: the sheet's, if named like one."""
+        export = export_named(self.name)
+        return f"{export}.xlsx" if export else file_name
+
+    @property
+    def shown_name(self) -> str:
+        """The sheet name as reports may show it."""
+        return shown(self.name)
 
 
 @dataclass(frozen=True)
@@ -65,8 +83,7 @@ def read_sheet(data: bytes, limits: UploadLimits) -> Sheet:
     if is_xlsx:  # the visible sheets are known from workbook.xml: scan the one read
         refs = preferred([r for r in xlsx_sheets(archive, data) if not r.hidden])
         if refs and refs[0].part not in archive.namelist():
-            missing = refs[0].part or refs[0].name
-            raise UnusableFile("damaged_workbook", detail=f"{missing}: missing")
+            raise UnusableFile("damaged_workbook", detail="the sheet's part is missing")
         watch = {refs[0].part: SheetScan(refs[0].name)} if refs else {}
     else:  # .ods: every table is in content.xml; its visibility comes with the sheet
         refs, watch = [], {}
@@ -91,7 +108,9 @@ def read_sheet(data: bytes, limits: UploadLimits) -> Sheet:
 def _sheet(name: str, batch: pa.Table, limits: UploadLimits) -> Sheet:
     if batch.num_rows > limits.upload_max_rows:
         raise UnusableFile(
-            "too_many_rows", column=str(limits.upload_max_rows), detail=f"> {batch.num_rows - 1}"
+            "too_many_rows",
+            column=str(limits.upload_max_rows),
+            detail=f"more than {limits.upload_max_rows}",
         )
     head = batch.slice(0, _HEADER_SEARCH).to_pylist()
     first = next((i for i, row in enumerate(head) if any(_text(v) for v in row.values())), None)

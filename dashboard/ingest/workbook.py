@@ -18,6 +18,8 @@ from schemas import EXPORTS
 
 from .archive import read_part
 from .headers import normalise
+from .messages import REDACTED
+from .rules import GUARD_ANY
 from .sniff import UnusableFile
 
 _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
@@ -36,10 +38,23 @@ class SheetRef:
     hidden: bool = False
 
 
+def shown(sheet: str) -> str:
+    """Returns a sheet name as reports may show it: typed by a person, so guarded like a value."""
+    return REDACTED if re.search(GUARD_ANY, sheet) else sheet[:40]
+
+
+def export_named(sheet: str) -> str | None:
+    """Returns the export a sheet is named after (`Contacts 2025`, `Kontakte`), if any."""
+    text = normalise(sheet)
+    for name, spec in EXPORTS.items():
+        if text.startswith(name) or (spec.title_de and text.startswith(normalise(spec.title_de))):
+            return name
+    return None
+
+
 def preferred(sheets: list[SheetRef]) -> list[SheetRef]:
     """Returns the sheets in the order they are tried: named like an export first."""
-    titles = [*EXPORTS, *(normalise(e.title_de) for e in EXPORTS.values() if e.title_de)]
-    named = [s for s in sheets if normalise(s.name).startswith(tuple(titles))]
+    named = [s for s in sheets if export_named(s.name)]
     return named + [s for s in sheets if s not in named]
 
 
@@ -84,7 +99,7 @@ class SheetScan:
                 (b"f", "workbook_formula"), (b"mergeCell", "workbook_merged")))  # fmt: skip
         for marker, code in self.markers:
             if _element(window, marker):
-                raise UnusableFile(code, detail=self.sheet)
+                raise UnusableFile(code, detail=shown(self.sheet))
         self.tail = chunk[-_OVERLAP:]
 
 
@@ -108,6 +123,6 @@ def check_ods_sheet(archive: zipfile.ZipFile, data: bytes, sheet: SheetRef) -> N
         return
     table = content[opening.end() : content.find(b"</table:table>", opening.end())]
     if b":formula=" in table:
-        raise UnusableFile("workbook_formula", detail=sheet.name)
+        raise UnusableFile("workbook_formula", detail=shown(sheet.name))
     if b"covered-table-cell" in table:  # the cells a merged cell spans over
-        raise UnusableFile("workbook_merged", detail=sheet.name)
+        raise UnusableFile("workbook_merged", detail=shown(sheet.name))

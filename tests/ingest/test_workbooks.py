@@ -98,6 +98,24 @@ def test_the_sheet_named_like_an_export_wins_and_hidden_sheets_are_never_read(co
     assert "'Contacts'" in report.files[0].notices[0]
 
 
+def test_a_sheet_named_like_an_export_settles_an_ambiguous_header(con) -> None:
+    # supporter_id + "datum" fits checkins, proqol and supervision alike; a CSV needs its
+    # file name to decide, a workbook's sheet name decides just as well (German title too).
+    rows = [["supporter_id", "datum"], ["S01", date(2025, 4, 1)]]
+    report = _import(con, "Export April.xlsx", write_xlsx({"Selbstreflexionen": rows}))
+    assert (report.exit_code, report.files[0].export) == (0, "checkins")
+    assert con.execute("SELECT supporter_id, checkin_date FROM checkins").fetchall() == [
+        ("S01", date(2025, 4, 1))
+    ]
+
+
+def test_a_sheet_name_that_looks_like_a_phone_number_is_not_echoed(con) -> None:
+    report = _import(con, "c.xlsx", write_xlsx({"Kim 01761234567": [HEADER, *ROWS]}))
+    assert report.files[0].notices == [
+        "Read sheet 'REDACTED' (other and hidden sheets are not read)."
+    ]
+
+
 def test_hidden_ods_sheet_is_skipped(con) -> None:
     workbook = ods({"contacts": [HEADER, ["C09", "M01", "never", 1, "x", 1]],
                     "Daten": [HEADER, *ROWS]}, hidden=["contacts"])  # fmt: skip
