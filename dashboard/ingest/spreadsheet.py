@@ -10,8 +10,11 @@ works unchanged.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import fastexcel
@@ -36,6 +39,7 @@ from .workbook import (
 )
 
 SUFFIXES = (".xlsx", ".ods")
+T = TypeVar("T")
 _HEADER_SEARCH = 50  # leading blank rows tolerated above the header
 
 
@@ -88,21 +92,29 @@ def read_sheet(data: bytes, limits: UploadLimits) -> Sheet:
     else:  # .ods: every table is in content.xml; its visibility comes with the sheet
         refs, watch = [], {}
     verify_all(archive, data, watch)  # before the reader, which trusts the declared sizes
-    try:
-        reader = fastexcel.read_excel(data)
-        for ref in refs[:1] if is_xlsx else preferred([SheetRef(n) for n in reader.sheet_names]):
-            loaded = reader.load_sheet(
-                ref.name, header_row=None, skip_rows=0, dtypes="string",
-                n_rows=limits.upload_max_rows + 1,
-            )  # fmt: skip
-            if loaded.visible != "visible":
-                continue
-            if not is_xlsx:
-                check_ods_sheet(archive, data, ref)
-            return _sheet(ref.name, pa.table(loaded.to_arrow()), limits)
-    except fastexcel.FastExcelError as exc:
-        raise UnusableFile("damaged_workbook", detail=type(exc).__name__) from exc
+    reader = _reading(partial(fastexcel.read_excel, data))
+    candidates = refs[:1] if is_xlsx else preferred([SheetRef(n) for n in reader.sheet_names])
+    for ref in candidates:
+        loaded = _reading(partial(
+            reader.load_sheet, ref.name, header_row=None, skip_rows=0, dtypes="string",
+            n_rows=limits.upload_max_rows + 1,
+        ))  # fmt: skip
+        if loaded.visible != "visible":
+            continue
+        if not is_xlsx:
+            check_ods_sheet(archive, data, ref)
+        return _sheet(ref.name, pa.table(_reading(loaded.to_arrow)), limits)
     raise UnusableFile("no_visible_sheet")
+
+
+def _reading(step: Callable[[], T]) -> T:
+    """Returns what a step of the reader returns; its failures become damaged_workbook."""
+    try:
+        return step()
+    except BaseException as exc:  # its own errors, and a Rust panic (a BaseException)
+        if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
+            raise  # KeyboardInterrupt, SystemExit
+        raise UnusableFile("damaged_workbook", detail="the sheet cannot be read") from exc
 
 
 def _sheet(name: str, batch: pa.Table, limits: UploadLimits) -> Sheet:

@@ -19,7 +19,7 @@ from dashboard.access import Scope
 from dashboard.fingerprint import fingerprint
 from dashboard.ingest import Upload, import_paths, import_uploads
 from dashboard.ingest.limits import set_limit
-from dashboard.xlsx import zip_parts
+from dashboard.xlsx import sheet_xml, workbook_parts, zip_parts
 
 CANONICAL = Path(__file__).parent / "files" / "canonical"
 LOCAL = Scope.local_operator()
@@ -213,6 +213,27 @@ def test_sheet_rows_count_against_the_line_limit(con) -> None:
 def test_a_damaged_byte_never_raises(con, position: int, byte: int) -> None:
     damaged = GOOD[:position] + bytes([byte]) + GOOD[position + 1 :]
     report = _import(con, "contacts.xlsx", damaged)
+    assert report.exit_code in (0, 1, 2)
+    if report.exit_code == 2:
+        assert report.errors and all(e.message and e.message_de for e in report.errors)
+
+
+SHEET_XML = sheet_xml([HEADER, *ROWS])
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.integers(0, len(SHEET_XML) - 1),
+    st.integers(0, 40),
+    st.sampled_from(["", "<", '"', "\x00", "<f>"]),
+)
+def test_malformed_sheet_xml_in_a_sound_zip_never_raises(con, at: int, cut: int, put: str) -> None:
+    # The zip is intact (sizes and checksums right), so the XML reaches the reader damaged.
+    damaged = SHEET_XML[:at] + put + SHEET_XML[at + cut :]
+    book = zip_parts(dict(workbook_parts({"contacts": damaged})))
+    report = _import(con, "contacts.xlsx", book)
     assert report.exit_code in (0, 1, 2)
     if report.exit_code == 2:
         assert report.errors and all(e.message and e.message_de for e in report.errors)
