@@ -16,6 +16,7 @@ from dashboard import db
 from dashboard.access import Scope
 from dashboard.ingest import Upload, import_paths, import_uploads
 from dashboard.xlsform import FORMS, build_form, form_xlsx
+from dashboard.xlsx import write_xlsx
 from schemas import EXPORTS
 
 CANONICAL = Path(__file__).parents[1] / "ingest" / "files" / "canonical"
@@ -143,3 +144,15 @@ def test_cli_refuses_an_unknown_language_without_writing(tmp_path: Path) -> None
     )  # fmt: skip
     assert (done.returncode, out.exists(), "Traceback" in done.stderr) == (2, False, False)
     assert "languages must be among en, de, fa, ar, tr" in done.stderr
+
+
+def test_the_kobo_xlsx_export_of_the_form_imports_too(tmp_path: Path) -> None:
+    # Kobo's "XLS" download: the same table as a workbook, sheet named after the form.
+    rows = [line.split(";") for line in kobo_export("checkins").decode().splitlines()]
+    book = write_xlsx({"peer_dashboard_checkins": rows})
+    con = db.connect(tmp_path / "store.duckdb")
+    scope = Scope.local_operator()
+    import_paths(con, "p1", [CANONICAL / "supporters.csv"], scope=scope)
+    report = import_uploads(con, "p1", [Upload("checkins.xlsx", book)], scope=scope)
+    assert (report.exit_code, report.files[0].rows_valid) == (0, 2)
+    con.close()
