@@ -29,7 +29,7 @@ from .limits import UploadLimits, check_batch, check_upload, upload_limits
 from .report import FileReport, ImportReport, RowError
 from .rules import ident
 from .sniff import UnusableFile, sniff
-from .spreadsheet import Sheet, is_workbook, read_sheet, sheet_notice, stage_sheet
+from .spreadsheet import Sheet, read_sheet, sheet_notice, stage_sheet
 from .stage import StagedFile, position, stage
 from .uploads import Upload
 
@@ -140,7 +140,7 @@ def _stage_all(
         report.files.append(file_report)
         try:
             check_upload(cur, upload, limits)  # size and line limits before any parsing
-            sheet = read_sheet(upload.data, limits) if is_workbook(upload.name) else None
+            sheet = read_sheet(upload.data, limits) if upload.is_workbook else None
             staged = _prepare(index, upload, file_report, f"{prefix}_{index}", sheet)
             if sheet is None:
                 stage(cur, staged, folder)

@@ -38,14 +38,8 @@ from .workbook import (
     xlsx_sheets,
 )
 
-SUFFIXES = (".xlsx", ".ods")
 T = TypeVar("T")
 _HEADER_SEARCH = 50  # leading blank rows tolerated above the header
-
-
-def is_workbook(name: str) -> bool:
-    """True for file names the importer reads as a workbook rather than as CSV text."""
-    return name.lower().endswith(SUFFIXES)
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# Read as a workbook (.xlsx, .ods) rather than as CSV text.
+WORKBOOK_SUFFIXES = (".xlsx", ".ods")
 # What a folder import picks up (named files are read whatever their suffix).
-EXPORT_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".ods")
+EXPORT_SUFFIXES = (".csv", ".txt", ".tsv", *WORKBOOK_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,11 @@ class Upload:
         """Returns the file at `path` as an Upload named by its file name."""
         target = Path(path)
         return cls(name=target.name, data=target.read_bytes(), path=target)
+
+    @property
+    def is_workbook(self) -> bool:
+        """True when the file is read as a spreadsheet workbook, by its name."""
+        return self.name.lower().endswith(WORKBOOK_SUFFIXES)
 
     @property
     def sha256(self) -> str:
