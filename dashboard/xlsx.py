@@ -15,7 +15,8 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 Cell = str | int | float | bool | date | None
-_EPOCH = date(1899, 12, 30)  # Excel's day 0 (with the 1900 leap-year bug folded in)
+_EPOCH = date(1899, 12, 30)
+_ZIP_DATE = (2026, 1, 1, 0, 0, 0)  # Excel's day 0 (with the 1900 leap-year bug folded in)
 
 _OFFICE = "application/vnd.openxmlformats-officedocument.spreadsheetml"
 _CONTENT_TYPES = (
@@ -126,11 +127,11 @@ def workbook_parts(sheets: dict[str, str], hidden: Iterable[str] = ()) -> dict[s
 
 
 def zip_parts(parts: dict[str, str | bytes]) -> bytes:
-    """Returns the parts packed as a deflated zip archive."""
+    """Returns the parts packed as a deflated zip archive (byte for byte reproducible)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
+        for name, data in parts.items():  # a fixed date: the same content gives the same bytes
+            archive.writestr(zipfile.ZipInfo(name, _ZIP_DATE), data, zipfile.ZIP_DEFLATED)
     return buffer.getvalue()
 
 

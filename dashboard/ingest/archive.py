@@ -34,7 +34,8 @@ def open_archive(data: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         entries = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:  # truncated or damaged
+    except Exception as exc:  # noqa: BLE001 - whatever zipfile raises on bytes it cannot parse
+        # (BadZipFile, NotImplementedError for a garbled version field, UnicodeDecodeError, …)
         raise UnusableFile("damaged_workbook", detail=_short(exc)) from exc
     check_sizes(entries)
     return archive
