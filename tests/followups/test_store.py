@@ -82,7 +82,8 @@ def test_vocabularies_and_review_order_are_checked() -> None:
     for bad, key in [
         ({"action": "phoned", "status": "done"}, "followup.err.action"),
         ({"action": "other", "status": "closed"}, "followup.err.status"),
-        ({"action": "other", "status": "done", "review_on": D("2026-11-19")}, "followup.err.review_before"),
+        ({"action": "other", "status": "done", "review_on": D("2026-11-19")},
+         "followup.err.review_before"),
     ]:  # fmt: skip
         with pytest.raises(FollowupError) as err:
             build(**base, **bad)
