@@ -89,13 +89,16 @@ def latest_in_force(
     con: duckdb.DuckDBPyConnection, program_id: str, as_of: date
 ) -> dict[tuple[str, str], dict[str, Any]]:
     """Returns (signal id, subject id) -> its latest follow-up in force on as_of (caller scoped)."""
-    rows = select_rows(
-        con,
-        "WHERE program_id = ? AND (status = 'planned' OR happened_on <= ?) "
-        "QUALIFY row_number() OVER (PARTITION BY signal_id, subject_id "
-        "ORDER BY followup_id DESC) = 1",
-        [program_id, as_of],
-    )
+    try:
+        rows = select_rows(
+            con,
+            "WHERE program_id = ? AND (status = 'planned' OR happened_on <= ?) "
+            "QUALIFY row_number() OVER (PARTITION BY signal_id, subject_id "
+            "ORDER BY followup_id DESC) = 1",
+            [program_id, as_of],
+        )
+    except duckdb.CatalogException:
+        return {}  # a store opened read-only before migration 7: no follow-ups yet
     return {(r["signal_id"], r["subject_id"]): r for r in rows}
 
 

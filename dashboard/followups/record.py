@@ -14,6 +14,12 @@ from dashboard.followups import store
 from dashboard.followups.model import FollowupError, build
 
 
+def day_for(con: duckdb.DuckDBPyConnection, program_id: str, as_of: date | None) -> date:
+    """Returns the as-of day the engine uses for the program: the given one, else the
+    program's as_of_default, else today."""
+    return as_of or settings.as_of_default(con, program_id) or date.today()
+
+
 def find_signal(
     con: duckdb.DuckDBPyConnection,
     program_id: str,
@@ -56,7 +62,7 @@ def record(
     from dashboard.signals.engine import require_program
 
     require_program(con, program_id, scope=scope, write=True)
-    day = as_of or settings.as_of_default(con, program_id) or date.today()
+    day = day_for(con, program_id, as_of)
     if signal is None:
         signal = find_signal(con, program_id, signal_id, subject_id, day, scope=scope)
     followup = build(
