@@ -30,6 +30,12 @@ Status = Literal["planned", "done", "dismissed"]
 ACTIONS: tuple[str, ...] = get_args(Action)
 STATUSES: tuple[str, ...] = get_args(Status)
 NOTE_MAX = 280
+# What meeting mode prefills for a signal of each action (supervision, training, networking).
+DEFAULT_ACTION: dict[str, str] = {
+    "supervision": "supervision_talk",
+    "training": "training_booked",
+    "networking": "referral_partner_contacted",
+}
 # Digits split by blanks ("0170 123 45 67") are read together, so a phone number cannot pass
 # the guard's six-digit rule by spacing; dashes and dots stay (dates are fine in a note).
 _SPACED_DIGITS = re.compile(r"(?<=\d)\s+(?=\d)")
