@@ -74,7 +74,7 @@ def meeting_form(program_id: str, rows: Sequence[dict[str, Any]], as_of: date) -
         return
     st.caption(ctx.t("followup.meeting_help"))
     with st.form("meeting_form"):
-        picked = [_meeting_row(ctx, i, r, as_of) for i, r in enumerate(rows)]
+        picked = [_meeting_row(ctx, r, as_of) for r in rows]
         if not st.form_submit_button(ctx.t("followup.save_all"), key="mt_save"):
             return
     chosen = [(rows[i], fields, note) for i, (ticked, fields, note) in enumerate(picked) if ticked]
@@ -87,8 +87,11 @@ def meeting_form(program_id: str, rows: Sequence[dict[str, Any]], as_of: date) -
 
 
 def _meeting_row(
-    ctx: context.PageContext, i: int, row: dict[str, Any], as_of: date
+    ctx: context.PageContext, row: dict[str, Any], as_of: date
 ) -> tuple[bool, dict[str, Any], str]:
+    # keyed by signal and subject, not position: a saved row leaves the list on the rerun and
+    # its tick must not pass to the row that moves up
+    i = f"{row['signal_id']}_{row['subject_id']}"
     planned = row.get("followup") if row.get("state") == "planned" else None
     action = planned["action"] if planned else DEFAULT_ACTION.get(row["action"], "other")
     cols = st.columns([3, 1, 2, 2, 2, 2, 3], vertical_alignment="center")
@@ -96,25 +99,38 @@ def _meeting_row(
     ticked = cols[1].checkbox(ctx.t("followup.discussed"), key=f"mt_{i}_discussed")
     fields = {
         "action": cols[2].selectbox(
-            ctx.t("followup.action"), ACTIONS, index=ACTIONS.index(action),
-            format_func=_labels("followup_action", ctx.lang), key=f"mt_{i}_action", label_visibility="collapsed",
+            ctx.t("followup.action"),
+            ACTIONS,
+            index=ACTIONS.index(action),
+            format_func=_labels("followup_action", ctx.lang),
+            key=f"mt_{i}_action",
+            label_visibility="collapsed",
         ),
         "status": cols[3].selectbox(
-            ctx.t("followup.status"), STATUSES, index=STATUSES.index("done"),
-            format_func=_labels("followup_status", ctx.lang), key=f"mt_{i}_status", label_visibility="collapsed",
+            ctx.t("followup.status"),
+            STATUSES,
+            index=STATUSES.index("done"),
+            format_func=_labels("followup_status", ctx.lang),
+            key=f"mt_{i}_status",
+            label_visibility="collapsed",
         ),
         "on": cols[4].date_input(
             ctx.t("followup.on"), value=as_of, key=f"mt_{i}_on", label_visibility="collapsed"
         ),
         "review": cols[5].date_input(
-            ctx.t("followup.review"), value=None, key=f"mt_{i}_review",
+            ctx.t("followup.review"),
+            value=None,
+            key=f"mt_{i}_review",
             label_visibility="collapsed",
         ),
-    }  # fmt: skip
+    }
     note = cols[6].text_input(
-        ctx.t("followup.note"), max_chars=NOTE_MAX, key=f"mt_{i}_note",
-        label_visibility="collapsed", placeholder=ctx.t("followup.note"),
-    )  # fmt: skip
+        ctx.t("followup.note"),
+        max_chars=NOTE_MAX,
+        key=f"mt_{i}_note",
+        label_visibility="collapsed",
+        placeholder=ctx.t("followup.note"),
+    )
     return ticked, fields, note
 
 
