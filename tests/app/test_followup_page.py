@@ -143,3 +143,28 @@ def test_new_since_defaults_to_the_last_recorded_session(demo_db: Path) -> None:
     new = _groups(at)["New since 13 Nov 2026"]
     assert ("P17", "S-CRISIS") in new
     assert ("P03", "S-OVERLOAD") not in new
+
+
+@pytest.mark.parametrize(
+    ("locale", "median", "share"), [("en-GB", "6", "14%"), ("de-DE", "6", "14\u00a0%")]
+)
+def test_program_page_shows_the_followup_figures(
+    demo_db: Path, locale: str, median: str, share: str
+) -> None:
+    """One follow-up on S-STRESS P05 (since 4 Nov) on 10 Nov: 6 days; 1 of 7 judged high
+    signals in time (14 %); nothing reopened."""
+    from dashboard.followups.record import record
+
+    con = db.connect()
+    record(
+        con, scope=Scope("demo", "admin", None), program_id="demo", signal_id="S-STRESS",
+        subject_id="P05", action="supervision_talk", status="done", on=date(2026, 11, 10),
+    )  # fmt: skip
+    con.close()
+    at = open_page("program", locale=locale)
+    assert not at.exception, at.exception
+    lang = locale[:2]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[i18n.t("program.median_days", lang)] == median
+    assert metrics[i18n.t("program.high_within", lang)] == share
+    assert metrics[i18n.t("program.reopened", lang)] == "0"
