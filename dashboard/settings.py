@@ -383,6 +383,16 @@ def get_program_setting(con: duckdb.DuckDBPyConnection, program_id: str, key: st
     return getattr(ProgramSettings(**{key: stored[key]}), key)
 
 
+def stored_program_setting(con: duckdb.DuckDBPyConnection, program_id: str, key: str) -> Any:
+    """Returns the program setting only when the program (or '*') stored one, else None; for
+    values that fall back to the environment before their declared default (SMTP)."""
+    if key not in PROGRAM_SETTINGS:
+        raise _unknown(key)
+    if key not in _stored(con, program_id):
+        return None
+    return get_program_setting(con, program_id, key)
+
+
 def as_of_default(con: duckdb.DuckDBPyConnection, program_id: str) -> date | None:
     """Returns the program's as_of_default, None when unset (meaning: today)."""
     value: date | None = get_program_setting(con, program_id, "as_of_default")
