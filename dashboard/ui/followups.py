@@ -166,3 +166,32 @@ def _row_label(row: dict[str, Any]) -> str:
 def _labels(kind: str, lang: str) -> Callable[[str], str]:
     # bound to the language, not read from the session: format_func also runs outside a page
     return lambda code: vocab(kind, code, lang)
+
+
+def settings_form(program_id: str, writable: bool, on_saved: Callable[[str], None]) -> None:
+    """Draws the program's follow-up settings (reopen margin, pseudonyms in the digest); a
+    change is stored (and audited) only when a value differs."""
+    from dashboard import settings
+
+    ctx = context.get()
+    helps = {k: settings.program_setting_help(k) for k in ("followup_reopen_margin",
+                                                           "digest_pseudonyms")}  # fmt: skip
+    margin_now = settings.get_program_setting(ctx.cur, program_id, "followup_reopen_margin")
+    named_now = settings.get_program_setting(ctx.cur, program_id, "digest_pseudonyms")
+    st.subheader(ctx.t("settings.followups"))
+    with st.form("followup_settings", border=True):
+        margin = st.number_input(
+            ctx.t("settings.reopen_margin"), min_value=0.0, max_value=2.0, step=0.05,
+            value=float(margin_now), disabled=not writable, key="set_fu_margin",
+            help=helps["followup_reopen_margin"][ctx.lang == "de"],
+        )  # fmt: skip
+        named = st.checkbox(
+            ctx.t("settings.digest_pseudonyms"), value=bool(named_now), disabled=not writable,
+            key="set_fu_named", help=helps["digest_pseudonyms"][ctx.lang == "de"],
+        )  # fmt: skip
+        if st.form_submit_button(ctx.t("settings.save"), disabled=not writable):
+            for key, new, old in (("followup_reopen_margin", margin, margin_now),
+                                  ("digest_pseudonyms", named, named_now)):  # fmt: skip
+                if new != old:
+                    settings.set_program_setting(ctx.cur, program_id, key, new, scope=ctx.scope)
+            on_saved(ctx.t("settings.saved"))

@@ -102,8 +102,10 @@ def test_record_from_attention_leave_agenda_worsen_and_reopen(
     assert label.startswith(i18n.t("followup.reopened.value", lang))
 
 
-def test_meeting_mode_records_every_ticked_row_at_once(demo_db: Path) -> None:
-    at = open_page("attention")
+@pytest.mark.parametrize("locale", ["en-GB", "de-DE"])
+def test_meeting_mode_records_every_ticked_row_at_once(demo_db: Path, locale: str) -> None:
+    lang = locale[:2]
+    at = open_page("attention", locale=locale)
     at.toggle(key="att_meeting").set_value(True).run()
     rows = {cb.key: cb for cb in at.checkbox if cb.key and cb.key.endswith("_discussed")}
     assert len(rows) == 35  # one row per agenda item
@@ -112,10 +114,11 @@ def test_meeting_mode_records_every_ticked_row_at_once(demo_db: Path) -> None:
     at.selectbox(key="mt_S-ASKED_P05_status").select_index(STATUSES.index("planned"))
     at.button(key="mt_save").click().run()
     assert not at.exception, at.exception
-    assert "2 outcomes saved." in texts(at)
-    agenda = _on_agenda(at, "en")
+    assert i18n.t("followup.saved_n", lang, n=2) in texts(at)
+    agenda = _on_agenda(at, lang)
     assert ("P03", "S-OVERLOAD") not in agenda  # done: handled
-    assert ("P05", "S-ASKED") in _groups(at)["Planned"]  # planned stays on the agenda
+    planned = _groups(at)[i18n.t("attention.group.planned", lang)]
+    assert ("P05", "S-ASKED") in planned  # planned stays on the agenda
     connection.release_all()
     con = db.connect()
     rows = con.execute(
@@ -168,3 +171,19 @@ def test_program_page_shows_the_followup_figures(
     assert metrics[i18n.t("program.median_days", lang)] == median
     assert metrics[i18n.t("program.high_within", lang)] == share
     assert metrics[i18n.t("program.reopened", lang)] == "0"
+
+
+def test_settings_page_changes_the_reopen_margin_and_it_is_audited(demo_db: Path) -> None:
+    at = open_page("settings")
+    assert not at.exception, at.exception
+    at.number_input(key="set_fu_margin").set_value(0.5)
+    next(b for b in at.button if b.key and "followup_settings" in b.key).click().run()
+    assert not at.exception, at.exception
+    connection.release_all()
+    con = db.connect()
+    rows = con.execute(
+        "SELECT detail->>'key', detail->>'new' FROM audit_log WHERE action = 'setting_change' "
+        "AND (detail->>'key') LIKE 'followup%'"
+    ).fetchall()
+    con.close()
+    assert rows == [("followup_reopen_margin", "0.5")]
