@@ -20,11 +20,10 @@ AS_OF = date(2026, 11, 20)
 
 
 def _groups(at) -> dict[str, list[tuple[str, str]]]:  # noqa: ANN001
-    """Returns subheader/expander title -> (subject, signal) rows of the table under it."""
-    titles = [h.value for h in at.subheader] + [e.label for e in at.expander
-                                                  if "(" in e.label and e.dataframe]  # fmt: skip
+    """Returns group title -> (subject, signal) rows of its table (the open groups: each is a
+    subheader with its table, in page order; the handled expander's table comes after them)."""
     out = {}
-    for title, frame in zip(titles, at.dataframe, strict=False):
+    for title, frame in zip([h.value for h in at.subheader], at.dataframe, strict=False):
         cols = list(frame.value.columns)
         out[title.rsplit(" (", 1)[0]] = list(
             zip(frame.value[cols[2]], frame.value[cols[3]], strict=True)
