@@ -127,7 +127,7 @@ with down_html:
     widgets.download(
         ctx.t("attention.download_agenda"),
         agenda.render(
-            shown,
+            agenda_rows,  # handled signals are off the agenda; the CSV keeps every row
             program_id=program.program_id,
             as_of=as_of,
             lang=ctx.lang,
@@ -137,7 +137,7 @@ with down_html:
         mime="text/html",
         what="agenda_html",
         program_id=program.program_id,
-        rows=len(shown),
+        rows=len(agenda_rows),
         key="dl_agenda_html",
     )
 st.caption(ctx.t("attention.agenda_hint"))
