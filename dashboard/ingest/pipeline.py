@@ -19,7 +19,7 @@ import duckdb
 
 from schemas import LOAD_ORDER
 
-from . import messages
+from . import dates, messages
 from .checks import collect_cell_errors, create_errors_table
 from .commit import ConcurrentImport, commit
 from .describe import add_notices, concurrent, header_problems, refuse
@@ -154,6 +154,7 @@ def _prepare(index: int, upload: Upload, file_report: FileReport, table: str) ->
     header_problems(match, rivals)
     file_report.export = match.export
     staged = StagedFile(index, upload, sniffed, match, file_report, table)
+    dates.start(staged)
     add_notices(staged)
     return staged
 
