@@ -94,7 +94,7 @@ def add_notices(staged: StagedFile) -> None:
 def _warn_identifying(staged: StagedFile) -> None:
     """Names the identifying columns (their names only) and where each tool switches them off."""
     match, add = staged.match, staged.report
-    tools = [t for t in tool_columns.TOOLS if t.name in match.identifying_tools]
+    tools = tool_columns.switch_off_hints(match.identifying_tools, match.seen_tools)
     names = ", ".join(match.identifying)
     en, _ = messages.notice_text("identifying", names, "; ".join(t.switch_off for t in tools))
     _, de = messages.notice_text("identifying", names, "; ".join(t.switch_off_de for t in tools))

@@ -50,7 +50,8 @@ class HeaderMatch:
     splits: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # list -> options
     tool_columns: list[str] = field(default_factory=list)
     identifying: list[str] = field(default_factory=list)  # dropped unread
-    identifying_tools: list[str] = field(default_factory=list)
+    identifying_tools: list[tuple[tool_columns.Tool, ...]] = field(default_factory=list)
+    seen_tools: set[str] = field(default_factory=set)  # tools whose harmless columns occur
     mapped: list[str] = field(default_factory=list)  # "file header -> column" or "-> dropped"
     group_prefixed: int = 0
     aliases: list[str] = field(default_factory=list)  # "datum -> contact_date"
@@ -151,12 +152,12 @@ def match_header(header: list[str], export: str, mapping: Mapping | None = None)
             _mapped(match, position, cell, target)
         elif normalise(cell) in names and names[normalise(cell)] == normalise(cell):
             _place(match, position, names[normalise(cell)])
-        elif tool := tool_columns.identifying_tool(cell):
+        elif tools := tool_columns.identifying_tools(cell):
             match.identifying.append(cell)
-            if tool.name not in match.identifying_tools:
-                match.identifying_tools.append(tool.name)
-        elif tool_columns.is_harmless(cell):
+            match.identifying_tools.append(tools)
+        elif (writers := tool_columns.harmless_tools(cell)) is not None:
             match.tool_columns.append(cell)
+            match.seen_tools.update(t.name for t in writers)
         else:
             _recognise(match, export, position, cell)
     required = (c.name for c in EXPORTS[export].columns if c.required)

@@ -81,7 +81,7 @@ def parse_sql(spec: ColumnSpec, v: str, decimal_comma: bool, order: str = "dmy")
     so the staging pass parses every cell once and derives type, range and flags from it.
     """
     if spec.kind == "date":
-        return f"coalesce(try_cast({v} AS DATE), {_date_from_parts(_parts(v), order)})"
+        return f"coalesce({_iso(v)}, {_date_from_parts(_parts(v), order)})"
     if spec.kind in ("integer", "number"):
         return f"try_cast({_decimal(v, decimal_comma)} AS DOUBLE)"
     if spec.kind == "bool":
@@ -95,6 +95,12 @@ def parse_sql(spec: ColumnSpec, v: str, decimal_comma: bool, order: str = "dmy")
     if spec.kind == "enum_list":
         return f"list_filter(string_split_regex(lower({v}), '{LIST_SPLIT}'), x -> x <> '')"
     return v
+
+
+def _iso(v: str) -> str:
+    """ISO dates and timestamps (offsets cut: the local date). Only with the year first: the
+    cast would read `2/3/24` as the year 2."""
+    return f"CASE WHEN substr({v}, 5, 1) = '-' THEN try_cast({v} AS DATE) END"
 
 
 def _parts(v: str) -> str:
@@ -133,7 +139,7 @@ def date_evidence_sql(v: str) -> str:
     a, b = f"try_cast({p}.a AS INTEGER)", f"try_cast({p}.b AS INTEGER)"
     pair = f"length({p}.a) BETWEEN 1 AND 2 AND {p}.s <> '.'"
     return (
-        f"CASE WHEN try_cast({v} AS DATE) IS NULL AND length({p}.a) BETWEEN 1 AND 2 THEN "
+        f"CASE WHEN {_iso(v)} IS NULL AND length({p}.a) BETWEEN 1 AND 2 THEN "
         f"(CASE WHEN {p}.s = '.' OR {pair} AND {a} > 12 THEN {DAY_FIRST} ELSE 0 END) "
         f"| (CASE WHEN {pair} AND {b} > 12 THEN {MONTH_FIRST} ELSE 0 END) "
         f"| (CASE WHEN {pair} AND {a} <= 12 AND {b} <= 12 AND {a} <> {b} THEN {AMBIGUOUS} "

@@ -168,18 +168,15 @@ META_GROUPS = ("meta", "formhub", "__system")
 GROUP_SEPARATORS = "/.-"
 
 
-def _index() -> tuple[dict[str, Tool], dict[str, Tool]]:
-    harmless: dict[str, Tool] = {}
-    identifying: dict[str, Tool] = {}
+def _index(kind: str) -> dict[str, tuple[Tool, ...]]:
+    found: dict[str, tuple[Tool, ...]] = {}
     for tool in TOOLS:
-        for name in tool.identifying:
-            identifying.setdefault(name, tool)
-        for name in tool.harmless:
-            harmless.setdefault(name, tool)
-    return harmless, identifying
+        for name in getattr(tool, kind):
+            found[name] = (*found.get(name, ()), tool)
+    return found
 
 
-HARMLESS, IDENTIFYING = _index()
+HARMLESS, IDENTIFYING = _index("harmless"), _index("identifying")
 
 
 def _key(cell: str) -> str:
@@ -195,14 +192,29 @@ def _meta_tail(key: str) -> str | None:
     return None
 
 
-def identifying_tool(cell: str) -> Tool | None:
-    """Returns the tool whose identifying metadata column `cell` is, else None."""
+def identifying_tools(cell: str) -> tuple[Tool, ...]:
+    """Returns the tools whose identifying metadata column `cell` is (empty if none)."""
     key = _key(cell)
     tail = _meta_tail(key)
-    return IDENTIFYING.get(key) or (IDENTIFYING.get(tail) if tail is not None else None)
+    return IDENTIFYING.get(key) or (IDENTIFYING.get(tail, ()) if tail is not None else ())
 
 
-def is_harmless(cell: str) -> bool:
-    """True for submission metadata that says nothing about a person (dropped with a notice)."""
+def harmless_tools(cell: str) -> tuple[Tool, ...] | None:
+    """Returns the tools writing harmless metadata column `cell`, or None if it is not one.
+
+    Everything under a `meta/` or `formhub/` group is KoboToolbox/ODK submission metadata.
+    """
     key = _key(cell)
-    return key in HARMLESS or _meta_tail(key) is not None
+    if key in HARMLESS:
+        return HARMLESS[key]
+    return () if _meta_tail(key) is not None else None
+
+
+def switch_off_hints(candidates: list[tuple[Tool, ...]], seen: set[str]) -> list[Tool]:
+    """Returns the tools to name in the warning: per identifying column, the candidate tools
+    that also wrote harmless columns into the file, else every candidate."""
+    chosen: list[Tool] = []
+    for tools in candidates:
+        likely = [t for t in tools if t.name in seen] or list(tools)
+        chosen += [t for t in likely if t not in chosen]
+    return chosen
