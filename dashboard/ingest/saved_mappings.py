@@ -43,7 +43,7 @@ def save_mapping(
     """Saves (or replaces) the program's mapping for `header`; returns its header key."""
     scope.require(program_id, write=True)
     key = header_key(header)
-    with con.cursor() as cur, transaction(cur):
+    with transaction(con) as cur:
         cur.execute(
             "INSERT OR REPLACE INTO column_mappings (program_id, header_key, header, mapping, "
             "saved_by, saved_at) VALUES (?, ?, ?, ?, ?, current_timestamp)",
@@ -59,7 +59,7 @@ def remove_mapping(
 ) -> None:
     """Removes the program's mapping saved under `key` (audited)."""
     scope.require(program_id, write=True)
-    with con.cursor() as cur, transaction(cur):
+    with transaction(con) as cur:
         cur.execute(
             "DELETE FROM column_mappings WHERE program_id = ? AND header_key = ?", [program_id, key]
         )
