@@ -8,8 +8,13 @@ so it works for any source that yields a header: CSV today, a sheet tomorrow.
 from __future__ import annotations
 
 import difflib
+import re
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
 
 from schemas import EXPORTS
 
@@ -17,6 +22,10 @@ from .headers import HeaderMatch, match_header, normalise, recognise
 from .mapping import BOOL_CODES, DateOrder, Mapping
 from .messages import REDACTED
 from .report import RowError
+from .rules import GUARD_ANY, ident
+from .sniff import UnusableFile, sniff
+from .source import fast_source
+from .uploads import Upload
 
 DROP, UNMAPPED = "-", "?"  # choices besides a contract column
 VALUE_CODES = ("not_in_vocabulary", "bad_list_element", "not_a_boolean")
@@ -115,6 +124,35 @@ def refine(step: Draft, errors: Sequence[RowError]) -> None:
             found = step.values.setdefault(e.column, [])
             if e.value not in found and len(found) < MAX_VALUES:
                 found.append(e.value)
+
+
+def list_phrases(
+    cur: duckdb.DuckDBPyConnection, upload: Upload, step: Draft, columns: Sequence[str]
+) -> None:
+    """Offers whole phrases for list columns (`Coming out;Housing` -> `Coming out`), since
+    the errors name elements split at spaces too. Reads only those columns, in DuckDB."""
+    try:
+        sniffed = sniff(upload.data)
+    except UnusableFile:
+        return
+    where = {c.choice: n for n, c in enumerate(step.columns) if c.choice in columns}
+    with tempfile.TemporaryDirectory(prefix="dashboard-phrases-") as folder:
+        source = fast_source(upload, sniffed, Path(folder), "phrases")
+        for column, position in where.items():
+            cell = ident(f"c{position}")
+            rows = cur.execute(
+                f"SELECT DISTINCT trim(x) FROM (SELECT unnest(string_split_regex({cell}, '[|,;]')) "
+                f"AS x FROM {source.read_sql()}) WHERE trim(x) <> '' ORDER BY 1 LIMIT $n",
+                source.params() | {"n": MAX_VALUES * 4},
+            ).fetchall()
+            codes = set(step.codes(column))
+            phrases = [r[0] for r in rows if not set(r[0].casefold().split()) <= codes]
+            step.values[column] = [p for p in phrases if not rules_guard(p)][:MAX_VALUES]
+
+
+def rules_guard(text: str) -> bool:
+    """True for text that looks like an e-mail or phone number (never offered)."""
+    return bool(re.search(GUARD_ANY, text))
 
 
 def suggested(step: Draft) -> Mapping:

@@ -30,6 +30,7 @@ from dashboard.ingest.suggest import (
     UNMAPPED,
     Draft,
     draft,
+    list_phrases,
     needs_step,
     refine,
     suggested,
@@ -53,7 +54,11 @@ def show(ctx: PageContext, program_id: str, uploads: list[Upload], report: Impor
             export = st.session_state.get(f"map_export_{index}")
             step = draft(header, upload.name, errors, current, export)
             if any(e.code in HEADER_CODES for e in errors):  # see what the mapped file needs
-                refine(step, _probe(ctx, program_id, upload, suggested(step)))
+                errors = [*errors, *_probe(ctx, program_id, upload, suggested(step))]
+                refine(step, errors)
+            lists = {e.column for e in errors if e.code == "bad_list_element"}
+            if lists:
+                list_phrases(ctx.cur, upload, step, sorted(lists))
             _step(ctx, program_id, index, step, open_=needs_step(errors))
 
 
