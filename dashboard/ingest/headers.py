@@ -207,12 +207,13 @@ def recognise(
 ) -> tuple[HeaderMatch, list[str]]:
     """Returns the best-fitting export's match and the names of equally good rivals.
 
-    The header decides (a mapping naming its export decides alone); the file name
+    The header decides (a mapping naming its export and columns decides alone); the file name
     (supporters.csv, ...) only breaks ties. When no export fits, the closest one is returned
     so its problems can be reported.
     """
     stem = normalise(file_name.rsplit(".", 1)[0])
-    exports = [mapping.export] if mapping and mapping.export else list(EXPORTS)
+    pinned = mapping.export if mapping is not None and mapping.columns else None  # else: any
+    exports = [pinned] if pinned else list(EXPORTS)
     matches = [match_header(header, name, mapping) for name in exports]
 
     def rank(m: HeaderMatch) -> tuple[bool, int, int]:

@@ -71,3 +71,11 @@ def test_mapping_step_suggests_columns_and_asks_for_the_values_that_are_not_code
     list_phrases(con, Upload.from_path(MS), step, ["topics"])  # whole labels, not words
     assert step.values == {"channel": ["Video call"], "topics": ["Coming out"]}
     assert step.date_columns == []  # 3/14/25: the 14 decides
+
+
+def test_a_mapping_without_columns_does_not_force_its_export_on_every_file() -> None:
+    con = db.connect(":memory:")
+    data = b"supporter_id,joined_on,capacity_hours_month\nS1,2/3/2025,5\n"
+    only_order = Mapping(export="contacts", date_order="mdy")
+    report = validate_uploads(con, "p", [Upload("s.csv", data)], scope=LOCAL, mappings=[only_order])
+    assert (report.exit_code, report.files[0].export) == (0, "supporters")
