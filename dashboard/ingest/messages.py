@@ -23,13 +23,11 @@ ERRORS: dict[str, tuple[str, str]] = {
         "Die Datei ist weder UTF-8- noch Windows-1252-Text. Bitte als CSV (UTF-8) speichern.",
     ),
     "unknown_column": (
-        "Column '{value}' is not part of the data contract (closest contract column: "
-        "{detail}); the file was refused. Remove the column, or map it to a contract column "
-        "or drop it in a column mapping: unknown columns are where names creep in.",
-        "Die Spalte '{value}' gehört nicht zum Datenvertrag (ähnlichste Vertragsspalte: "
-        "{detail}); die Datei wurde abgelehnt. Spalte entfernen oder in einer "
-        "Spaltenzuordnung einer Vertragsspalte zuordnen oder verwerfen: über unbekannte "
-        "Spalten gelangen Namen in die Daten.",
+        "Column '{value}' is not in the data contract (closest: {detail}); the file was "
+        "refused. Map or drop it in a mapping, or remove it: unknown columns let names in.",
+        "Die Spalte '{value}' gehört nicht zum Datenvertrag (am ähnlichsten: {detail}); die "
+        "Datei wurde abgelehnt. Zuordnen, verwerfen oder entfernen: über unbekannte Spalten "
+        "gelangen Namen in die Daten.",
     ),
     "missing_column": (
         "Required column '{column}' is missing from the header of this {detail} file.",
