@@ -21,6 +21,8 @@ ACTIONS = (
     "retention",
     "erasure",
     "subject_export",
+    "followup",
+    "digest",
 )
 
 
