@@ -26,6 +26,15 @@ class UnusableFile(Exception):  # noqa: N818 - reads as a sentence: raise Unusab
         self.detail = detail
 
 
+class SeveralProblems(UnusableFile):
+    """Several problems of one file, reported together; `export` is what it was taken for."""
+
+    def __init__(self, problems: list[UnusableFile], export: str | None) -> None:
+        super().__init__(problems[0].code)
+        self.problems = problems
+        self.export = export
+
+
 @dataclass(frozen=True)
 class Sniffed:
     """A file decoded to UTF-8 with its dialect and header, ready for DuckDB."""
@@ -56,7 +65,7 @@ def sniff(raw: bytes) -> Sniffed:
     records = list(_first_records(head, delimiter, 2))
     header = [cell.strip() for cell in records[0]] if records else []
     if not any(header):
-        raise UnusableFile("unrecognised_file", detail="line 1 holds no column names")
+        raise UnusableFile("no_header")
     hxl = len(records) > 1 and is_hxl(records[1])
     return Sniffed(data, encoding, delimiter, header, hxl)
 

@@ -21,6 +21,7 @@ from .values import ORDER, VALUES, YES_NO
 FORMS = ("checkins", "contacts", "proqol", "trainings", "supervision", "incidents")
 LANGUAGES = {"en": "English", "de": "German", "fa": "Persian", "ar": "Arabic", "tr": "Turkish"}
 CODE_CONSTRAINT = "regex(., '^[A-Za-z0-9_-]{2,32}$') and not(regex(., '[0-9]{6}'))"
+KEY_CONSTRAINT = "regex(., '^[A-Za-z0-9_.:-]{1,64}$')"
 _REFERENCE = re.compile(r"\s*\(->[^)]*\)")
 _PROQOL_ITEM = re.compile(r"q(\d\d)")
 
@@ -80,12 +81,14 @@ def _question(spec: ExportSpec, column: ColumnSpec, langs: list[str], form: Form
 
 def _shape(spec: ExportSpec, c: ColumnSpec) -> tuple[str, str, dict[str, str], str, str]:
     """Returns type, constraint, constraint messages, calculation, appearance of column `c`."""
-    if c.kind == "code" and spec.primary_key == (c.name,):
+    if c.kind in ("code", "key") and spec.primary_key == (c.name,):
         prefix = c.name[0].upper()
         uid = "translate(substr(uuid(), 0, 13), '0123456789-', 'ghijklmnopq')"
         return "calculate", "", {}, f"once(concat('{prefix}-', {uid}))", ""
     if c.kind == "code":
         return "text", CODE_CONSTRAINT, MESSAGES["code"], "", ""
+    if c.kind == "key":
+        return "text", KEY_CONSTRAINT, MESSAGES["key"], "", ""
     if c.kind in ("integer", "number"):
         return _numeric(c)
     if c.kind == "date":

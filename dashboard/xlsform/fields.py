@@ -159,6 +159,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ar": "من 2 إلى 32 حرفاً لاتينياً أو رقماً أو - أو _؛ دون أسماء ودون 6 أرقام متتالية.",
         "tr": "2-32 harf, rakam, - veya _; ad yok, art arda 6 rakam yok.",
     },
+    "key": {
+        "en": "1-64 letters, digits, _ - . or :.",
+        "de": "1-64 Buchstaben, Ziffern, _ - . oder :.",
+        "fa": "1 تا 64 حرف لاتین، رقم، _ - . یا :.",
+        "ar": "من 1 إلى 64 حرفاً لاتينياً أو رقماً أو _ - . أو :.",
+        "tr": "1-64 harf, rakam, _ - . veya :.",
+    },
     "date_order": {
         "en": "Must not be before {other}.",
         "de": "Darf nicht vor {other} liegen.",
