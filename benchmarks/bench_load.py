@@ -1,0 +1,202 @@
+"""Page switch times with N signed-in browser sessions against one app process.
+
+    python benchmarks/bench_load.py [--sessions 1 5 10 20] [--rounds 3]
+                                    [--supporters 500] [--contacts-per-supporter 500]
+                                    [--profile 10] [--server-arg=--runner.postScriptGC=true ...]
+
+Starts `streamlit run dashboard/streamlit_app.py` (the repository's .streamlit/config.toml
+applies) on 127.0.0.1 on a generated program (500 supporters × 500 contacts ≈ 250k contacts,
+built once by benchmarks/bench_pages.build and cached in $TMPDIR/bench_load/), then drives
+Debian's Chromium through Playwright: N contexts in one browser, each signed in with a local
+account, each clicking through the seven pages `--rounds` times at once.
+
+A page switch is timed from the click on the page's link to the moment its heading is on
+screen and the app reports the script run finished (`stApp[data-test-script-state=notRunning]`).
+"cold" is the first session's sign-in to a drawn home page on a freshly started server.
+Printed per N: median and p95 per page and over all pages, the server's CPU seconds and peak
+RSS (read from /proc) and the load average of the machine when the phase started: on a shared
+machine the figures mean little without it. `--profile N` records the server with py-spy
+during the N-session phase and prints where its CPU went (benchmarks/profile_split.py).
+Every wait is bounded (`--click-timeout`, `--phase-budget`): a phase that runs out says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path[:0] = [str(ROOT), str(HERE)]
+
+from bench_pages import USER, build  # noqa: E402
+from playwright.async_api import async_playwright  # noqa: E402
+from server_proc import AppServer  # noqa: E402
+
+PASSWORD = "Bench-Passphrase-2026"  # bench_pages.build creates USER with it
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
+# (link in the sidebar, the page's h1); one round visits all seven, ending at home.
+PAGES = (
+    ("Supporter", "Supporter"),
+    ("Program", "Program health"),
+    ("Network", "Network of professional services"),
+    ("Import", "Import exports"),
+    ("Data dictionary", "Data dictionary"),
+    ("Settings", "Settings"),
+    ("Attention", "Who needs attention"),
+)
+DONE = "[data-testid=stApp][data-test-script-state=notRunning]"
+
+
+def store(args: argparse.Namespace) -> Path:
+    """Returns a fresh copy of the generated store (built once per size and seed)."""
+    cache = Path(tempfile.gettempdir()) / "bench_load"
+    name = f"s{args.supporters}_c{args.contacts_per_supporter}_seed{args.seed}"
+    built = cache / name / "bench.duckdb"
+    if not built.exists():
+        shutil.rmtree(cache / name, ignore_errors=True)
+        (cache / name).mkdir(parents=True)
+        build(cache / name, args.supporters, args.contacts_per_supporter, args.seed)
+    work = cache / "run.duckdb"
+    shutil.copyfile(built, work)
+    return work
+
+
+async def sign_in(browser, url: str, timeout_ms: float):  # noqa: ANN001, ANN201
+    """Returns (page, seconds from opening the URL to a drawn home page)."""
+    context = await browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+    page = await context.new_page()
+    page.set_default_timeout(timeout_ms)
+    started = time.perf_counter()
+    await page.goto(url)
+    await page.get_by_label("Username").fill(USER)
+    await page.get_by_label("Password", exact=True).fill(PASSWORD)
+    await page.get_by_role("button", name="Sign in").click()
+    await _drawn(page, "Who needs attention")
+    return page, time.perf_counter() - started
+
+
+async def _drawn(page, heading: str) -> None:  # noqa: ANN001
+    await page.get_by_role("heading", name=heading, exact=True, level=1).wait_for()
+    await page.locator(DONE).wait_for()
+
+
+async def click_through(page, rounds: int, deadline: float) -> list[tuple[str, float]]:  # noqa: ANN001
+    """Returns (page, seconds) for each switch until `rounds` rounds are done or time is up."""
+    times = []
+    for _ in range(rounds):
+        for link, heading in PAGES:
+            if time.monotonic() > deadline:
+                return times
+            started = time.perf_counter()
+            await page.get_by_role("link", name=link, exact=True).click()
+            await _drawn(page, heading)
+            times.append((link, time.perf_counter() - started))
+    return times
+
+
+def p95(values: list[float]) -> float:
+    """Returns the 95th percentile (nearest rank) of `values`."""
+    ordered = sorted(values)
+    return ordered[max(0, round(0.95 * len(ordered)) - 1)]
+
+
+def report(n: int, times: list[tuple[str, float]], usage: dict, load: float) -> None:
+    """Prints one phase: per page and overall median/p95, server CPU and RSS, load average."""
+    print(f"\n## {n} session(s): {len(times)} switches, load average at start {load:.1f}")
+    print(f"{'page':<18}{'median s':>9}{'p95 s':>8}{'max s':>8}{'n':>5}")
+    for link, _ in PAGES:
+        mine = [s for p, s in times if p == link]
+        if mine:
+            row = (statistics.median(mine), p95(mine), max(mine), len(mine))
+            print(f"{link:<18}{row[0]:>9.2f}{row[1]:>8.2f}{row[2]:>8.2f}{row[3]:>5}")
+    every = [s for _, s in times]
+    if every:
+        print(
+            f"{'ALL':<18}{statistics.median(every):>9.2f}{p95(every):>8.2f}"
+            f"{max(every):>8.2f}{len(every):>5}"
+        )
+    print(
+        f"server: {usage['cpu_s']:.1f} CPU s in {usage['wall_s']:.1f} s wall "
+        f"({usage['cpu_s'] / max(usage['wall_s'], 1e-9):.0%} of one core), "
+        f"RSS {usage['rss_mb']:.0f} MB (peak {usage['peak_mb']:.0f} MB)"
+    )
+
+
+async def phase(url: str, n: int, args: argparse.Namespace, server: AppServer) -> None:
+    """Runs one N-session phase in a fresh browser and prints its report."""
+    load = os.getloadavg()[0]
+    timeout_ms = args.click_timeout * 1000
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        pages = []
+        for _ in range(n):  # sign-ins one after another: the phase measures switching
+            page, _cold = await sign_in(browser, url, timeout_ms)
+            pages.append(page)
+        server.usage_start()
+        deadline = time.monotonic() + args.phase_budget
+        profiler = server.profile(args.phase_budget) if n == args.profile else None
+        results = await asyncio.gather(
+            *(click_through(p, args.rounds, deadline) for p in pages), return_exceptions=True
+        )
+        usage = server.usage_stop()
+        await browser.close()
+    failed = [r for r in results if isinstance(r, BaseException)]
+    times = [t for r in results if not isinstance(r, BaseException) for t in r]
+    report(n, times, usage, load)
+    if failed:
+        print(f"{len(failed)} session(s) failed: {type(failed[0]).__name__}: {failed[0]}")
+    if len(times) < n * args.rounds * len(PAGES):
+        print(f"phase budget of {args.phase_budget:.0f} s ran out before all rounds were done")
+    if profiler is not None:
+        server.print_profile(profiler)
+
+
+async def cold(url: str, args: argparse.Namespace) -> None:
+    """Prints the first session's sign-in to home page time on the fresh server."""
+    load = os.getloadavg()[0]
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        _page, seconds = await sign_in(browser, url, args.click_timeout * 1000)
+        await browser.close()
+    print(f"cold first visit (sign-in to drawn home page): {seconds:.2f} s, load {load:.1f}")
+
+
+def parse() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, nargs="+", default=[1, 5, 10, 20])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--supporters", type=int, default=500)
+    parser.add_argument("--contacts-per-supporter", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--profile", type=int, default=0, help="py-spy the phase with N sessions")
+    parser.add_argument("--click-timeout", type=float, default=180.0, help="seconds per wait")
+    parser.add_argument("--phase-budget", type=float, default=900.0, help="seconds per phase")
+    parser.add_argument(
+        "--server-arg", action="append", default=[], help="extra `streamlit run` option"
+    )
+    return parser.parse_args()
+
+
+def main() -> int:
+    args = parse()
+    path = store(args)
+    print(f"load average before start: {os.getloadavg()[0]:.1f} (2-core machine: >2 = queueing)")
+    with AppServer(path, args.server_arg) as server:
+        print(f"server: {server.url}, options {args.server_arg or 'from .streamlit/config.toml'}")
+        asyncio.run(cold(server.url, args))
+        for n in args.sessions:
+            asyncio.run(phase(server.url, n, args, server))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
