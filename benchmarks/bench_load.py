@@ -2,7 +2,8 @@
 
     python benchmarks/bench_load.py [--sessions 1 5 10 20] [--rounds 3]
                                     [--supporters 500] [--contacts-per-supporter 500]
-                                    [--profile 10] [--server-arg=--runner.postScriptGC=true ...]
+                                    [--profile 10] [--baseline-root /tmp/base]
+                                    [--server-arg=--runner.postScriptGC=true ...]
 
 Starts `streamlit run dashboard/streamlit_app.py` (the repository's .streamlit/config.toml
 applies) on 127.0.0.1 on a generated program (500 supporters × 500 contacts ≈ 250k contacts,
@@ -18,6 +19,9 @@ RSS (read from /proc) and the load average of the machine when the phase started
 machine the figures mean little without it. `--profile N` records the server with py-spy
 during the N-session phase and prints where its CPU went (benchmarks/profile_split.py).
 Every wait is bounded (`--click-timeout`, `--phase-budget`): a phase that runs out says so.
+With `--baseline-root`, each phase runs first on that checkout, then on this one, each on a
+freshly started server and a fresh copy of the store, and the ratios this/baseline are printed:
+on a shared machine, back-to-back runs are the only fair comparison.
 """
 
 from __future__ import annotations
@@ -66,6 +70,8 @@ def store(args: argparse.Namespace) -> Path:
         (cache / name).mkdir(parents=True)
         build(cache / name, args.supporters, args.contacts_per_supporter, args.seed)
     work = cache / "run.duckdb"
+    for stale in (work, work.with_suffix(".duckdb.wal")):
+        stale.unlink(missing_ok=True)
     shutil.copyfile(built, work)
     return work
 
@@ -109,30 +115,35 @@ def p95(values: list[float]) -> float:
     return ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
-def report(n: int, times: list[tuple[str, float]], usage: dict, load: float) -> None:
-    """Prints one phase: per page and overall median/p95, server CPU and RSS, load average."""
-    print(f"\n## {n} session(s): {len(times)} switches, load average at start {load:.1f}")
+def report(label: str, n: int, times: list[tuple[str, float]], usage: dict, load: float) -> dict:
+    """Prints one phase: per page and overall median/p95, server CPU and RSS, load average;
+    returns the overall figures."""
+    print(f"\n## {label}, {n} session(s): {len(times)} switches, load average {load:.1f}")
     print(f"{'page':<18}{'median s':>9}{'p95 s':>8}{'max s':>8}{'n':>5}")
     for link, _ in PAGES:
         mine = [s for p, s in times if p == link]
         if mine:
             row = (statistics.median(mine), p95(mine), max(mine), len(mine))
             print(f"{link:<18}{row[0]:>9.2f}{row[1]:>8.2f}{row[2]:>8.2f}{row[3]:>5}")
-    every = [s for _, s in times]
-    if every:
-        print(
-            f"{'ALL':<18}{statistics.median(every):>9.2f}{p95(every):>8.2f}"
-            f"{max(every):>8.2f}{len(every):>5}"
-        )
+    every = [s for _, s in times] or [float("nan")]
+    summary = {
+        "median": statistics.median(every),
+        "p95": p95(every),
+        "cpu_per_switch": usage["cpu_s"] / max(len(times), 1),
+    }
+    print(f"{'ALL':<18}{summary['median']:>9.2f}{summary['p95']:>8.2f}{max(every):>8.2f}")
     print(
         f"server: {usage['cpu_s']:.1f} CPU s in {usage['wall_s']:.1f} s wall "
         f"({usage['cpu_s'] / max(usage['wall_s'], 1e-9):.0%} of one core), "
+        f"{summary['cpu_per_switch'] * 1000:.0f} ms CPU per switch, "
         f"RSS {usage['rss_mb']:.0f} MB (peak {usage['peak_mb']:.0f} MB)"
     )
+    return summary
 
 
-async def phase(url: str, n: int, args: argparse.Namespace, server: AppServer) -> None:
-    """Runs one N-session phase in a fresh browser and prints its report."""
+async def phase(label: str, n: int, args: argparse.Namespace, server: AppServer) -> dict:
+    """Runs one N-session phase in a fresh browser, prints its report, returns its figures."""
+    url = server.url
     load = os.getloadavg()[0]
     timeout_ms = args.click_timeout * 1000
     async with async_playwright() as pw:
@@ -151,13 +162,14 @@ async def phase(url: str, n: int, args: argparse.Namespace, server: AppServer) -
         await browser.close()
     failed = [r for r in results if isinstance(r, BaseException)]
     times = [t for r in results if not isinstance(r, BaseException) for t in r]
-    report(n, times, usage, load)
+    summary = report(label, n, times, usage, load)
     if failed:
         print(f"{len(failed)} session(s) failed: {type(failed[0]).__name__}: {failed[0]}")
     if len(times) < n * args.rounds * len(PAGES):
         print(f"phase budget of {args.phase_budget:.0f} s ran out before all rounds were done")
     if profiler is not None:
         server.print_profile(profiler)
+    return summary
 
 
 async def cold(url: str, args: argparse.Namespace) -> None:
@@ -183,18 +195,39 @@ def parse() -> argparse.Namespace:
     parser.add_argument(
         "--server-arg", action="append", default=[], help="extra `streamlit run` option"
     )
+    parser.add_argument(
+        "--baseline-root",
+        type=Path,
+        help="another checkout of the app (e.g. `git archive main | tar -x -C /tmp/base`): "
+        "each phase runs on it and then on this one, and the ratios are printed",
+    )
     return parser.parse_args()
+
+
+def run_phase(label: str, root: Path, n: int, args: argparse.Namespace) -> dict:
+    """Starts a fresh server from `root` on a fresh copy of the store and runs one phase."""
+    with AppServer(store(args), args.server_arg, root) as server:
+        asyncio.run(cold(server.url, args))
+        return asyncio.run(phase(label, n, args, server))
 
 
 def main() -> int:
     args = parse()
-    path = store(args)
+    store(args)  # builds the program once, before anything is timed
+    trees = [("baseline", args.baseline_root)] if args.baseline_root else []
+    trees.append(("this checkout", ROOT))
     print(f"load average before start: {os.getloadavg()[0]:.1f} (2-core machine: >2 = queueing)")
-    with AppServer(path, args.server_arg) as server:
-        print(f"server: {server.url}, options {args.server_arg or 'from .streamlit/config.toml'}")
-        asyncio.run(cold(server.url, args))
-        for n in args.sessions:
-            asyncio.run(phase(server.url, n, args, server))
+    options = args.server_arg or "from each checkout's .streamlit/config.toml"
+    print(f"server options: {options}")
+    for n in args.sessions:
+        figures = [run_phase(label, root, n, args) for label, root in trees]
+        if len(figures) == 2:
+            base, this = figures
+            ratios = {k: this[k] / base[k] for k in ("median", "p95", "cpu_per_switch")}
+            print(
+                f"\n=> {n} session(s), this / baseline: median {ratios['median']:.2f}x, "
+                f"p95 {ratios['p95']:.2f}x, server CPU per switch {ratios['cpu_per_switch']:.2f}x"
+            )
     return 0
 
 

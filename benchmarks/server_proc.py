@@ -32,8 +32,8 @@ def free_port() -> int:
 class AppServer:
     """`streamlit run dashboard/streamlit_app.py` on a free loopback port, stopped on exit."""
 
-    def __init__(self, db_path: Path, extra_args: list[str]) -> None:
-        self.db_path, self.extra_args = db_path, extra_args
+    def __init__(self, db_path: Path, extra_args: list[str], root: Path = ROOT) -> None:
+        self.db_path, self.extra_args, self.root = db_path, extra_args, root
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = Path(tempfile.gettempdir()) / "bench_load" / "streamlit.log"
@@ -41,13 +41,13 @@ class AppServer:
         self.peak_mb = 0.0
 
     def __enter__(self) -> AppServer:
-        env = {**os.environ, "DASHBOARD_DB": str(self.db_path), "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "DASHBOARD_DB": str(self.db_path), "PYTHONPATH": str(self.root)}
         env.pop("DASHBOARD_DB_KEY", None)
         command = [sys.executable, "-m", "streamlit", "run", "dashboard/streamlit_app.py"]
         command += ["--server.address", "127.0.0.1", "--server.port", str(self.port)]
         with self.log.open("w") as log:  # a pipe nobody reads would block the server
             self.proc = subprocess.Popen(
-                command + self.extra_args, cwd=ROOT, env=env, stdout=log, stderr=log
+                command + self.extra_args, cwd=self.root, env=env, stdout=log, stderr=log
             )
         self._wait_healthy()
         return self
@@ -100,13 +100,13 @@ class AppServer:
         }
 
     def profile(self, seconds: float) -> tuple[subprocess.Popen, Path] | None:
-        """Starts py-spy on the server (native frames, so GC shows); stop with print_profile."""
+        """Starts py-spy on the server (busy threads only); stop with print_profile."""
         spy = shutil.which("py-spy")
         if spy is None:
             print("py-spy not found: pip install -e '.[bench]'")
             return None
         out = Path(tempfile.gettempdir()) / "bench_load" / f"profile_{self.port}.txt"
-        command = [spy, "record", "--pid", str(self.proc.pid), "--format", "raw", "--native"]
+        command = [spy, "record", "--pid", str(self.proc.pid), "--format", "raw"]
         command += ["--rate", "50", "--duration", str(int(seconds)), "--output", str(out)]
         proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         return proc, out
