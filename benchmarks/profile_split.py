@@ -31,11 +31,15 @@ CATEGORIES = (
         ("(streamlit/", "(starlette/", "(uvicorn/", "(anyio/", "(tornado/", "(asyncio/"),
     ),
 )
-# Innermost frames of a thread that blocks (py-spy's idle test misses some under heavy load).
+# Innermost frames of a thread that blocks or sleeps: py-spy's idle test missed these on the
+# loaded development machine (Streamlit polls its config and secrets files even with the module
+# watcher off: a sleep, then one stat).
 WAITING = (
     "Condition.wait (threading.py",
     "_worker (concurrent/futures/thread.py:81",
     "Event.wait (",
+    "EpollSelector.select (selectors.py",
+    "task (streamlit/watcher/polling_path_watcher.py:90)",
 )
 OTHER = "other (interpreter, threads, imports)"
 
@@ -44,7 +48,7 @@ def categorise(stack: str) -> str | None:
     """Returns the category of one semicolon-joined stack (innermost frame first); None for a
     thread that only waits."""
     frames = stack.split(";")
-    if any(frames[-1].startswith(w) for w in WAITING):
+    if any(w in frames[-1] for w in WAITING):
         return None
     for frame in reversed(frames):
         for name, markers in CATEGORIES:
