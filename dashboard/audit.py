@@ -22,6 +22,8 @@ ACTIONS = (
     "retention",
     "erasure",
     "subject_export",
+    "followup",
+    "digest",
 )
 # Entries that record a read or a visit, not a change: they leave page caches valid.
 READ_ACTIONS = frozenset({"sign_in", "sign_in_failed", "sign_out", "export", "subject_export"})

@@ -7,7 +7,8 @@
   the function runs with a read scope of that one program only, so nothing computed for one
   program can carry another program's data;
 - any other function (program list, import history) depends on which programs the scope
-  reaches: it is keyed by role and programs, never shared across different reaches.
+  reaches: it is keyed by role and programs, never shared across different reaches;
+- `per_user` is for the few reads that depend on the user themself (their last meeting).
 The store version is the process's write count (dashboard.store_version) plus a token read
 from the store once per count, so a rerun after no write issues no SQL at all.
 """
@@ -54,6 +55,21 @@ def cached(fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
         owner = ("program", program)
     key = (ctx.db_path, ctx.version, _name(fn), owner, args, tuple(sorted(kwargs.items())))
     return _RESULTS.get(key, lambda: fn(ctx.cur, *args, scope=reader, **kwargs))
+
+
+def per_user(fn: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+    """Returns fn(cur, *args, scope=<this session's scope>, **kwargs) for data that depends on
+    who asks (the day this user last met), shared only by that user's sessions."""
+    ctx = context.get()
+    key = (
+        ctx.db_path,
+        ctx.version,
+        _name(fn),
+        ("user", ctx.scope),
+        args,
+        tuple(sorted(kwargs.items())),
+    )
+    return _RESULTS.get(key, lambda: fn(ctx.cur, *args, scope=ctx.scope, **kwargs))
 
 
 def by_version(fn: Callable[..., R], cur: duckdb.DuckDBPyConnection, *args: Any) -> R:
