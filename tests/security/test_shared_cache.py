@@ -111,3 +111,33 @@ def test_pages_an_admin_opened_for_b_show_a_coordinator_of_a_nothing_of_b(store:
         shown = _texts(coordinator)
         assert not B_CODE.search(shown), f"{page} shows a code of program B"
         assert coordinator.selectbox(key="w_program").options == ["A"]
+
+
+def test_the_new_since_day_is_each_users_own_last_meeting(store: Path, monkeypatch) -> None:  # noqa: ANN001
+    from datetime import timedelta
+
+    from dashboard.followups import model
+    from dashboard.followups import store as followups
+
+    con = db.connect(store)
+    kim, ada = scope_for(con, "kim"), scope_for(con, "ada")
+    met = AS_OF - timedelta(days=10)
+    followups.add(
+        con,
+        model.build(
+            program_id="A",
+            signal_id="S-OVERLOAD",
+            subject_type="supporter",
+            subject_id="PA-00001",
+            action="supervision_talk",
+            status="done",
+            happened_on=met,
+            severity="high",
+        ),  # fmt: skip
+        scope=kim,
+    )
+    _as(monkeypatch, con, kim)
+    assert cache.per_user(attention.default_since, "A", AS_OF) == met
+    _as(monkeypatch, con, ada)
+    assert cache.per_user(attention.default_since, "A", AS_OF) == AS_OF - timedelta(days=28)
+    con.close()
