@@ -6,7 +6,7 @@
 Generates a synthetic program (500 supporters × 500 contacts = 250k contacts by default) with
 dashboard.sample.generate, imports it through the importer, signs in an admin and renders each
 page through the real entry file:
-- first: the page's first run after `st.cache_data` was cleared (every query runs);
+- first: the page's first run after the shared page cache was cleared (every query runs);
 - warm: the median of the following runs (cached data, what a coordinator sees on each click).
 The baseline, measured in the same run, is a one-line AppTest script (`st.title`): the ratio
 page/baseline shows what the page itself costs on top of Streamlit's own script run.
@@ -26,7 +26,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from dashboard import db, settings  # noqa: E402
@@ -35,7 +34,7 @@ from dashboard.auth import add_user  # noqa: E402
 from dashboard.ingest import import_paths  # noqa: E402
 from dashboard.sample import generate  # noqa: E402
 from dashboard.sample.builder import AS_OF  # noqa: E402
-from dashboard.ui import auth_gate, connection  # noqa: E402
+from dashboard.ui import auth_gate, cache, connection  # noqa: E402
 
 ENTRY = ROOT / "dashboard" / "streamlit_app.py"
 PAGES = ("attention", "supporter", "program", "network", "imports", "data_dictionary", "settings")
@@ -85,7 +84,7 @@ def measure_page(page: str, warm_runs: int) -> tuple[float, float]:
         "last": time.time(),
     }
     at.run(timeout=TIMEOUT)  # entry + home page; then start the measured page cold
-    st.cache_data.clear()
+    cache.clear()
     if page != "attention":
         at.switch_page(f"app_pages/{page}.py")
     first = _timed(at)

@@ -7,6 +7,8 @@ from typing import Any
 
 import duckdb
 
+from dashboard import store_version
+
 ACTIONS = (
     "sign_in",
     "sign_in_failed",
@@ -24,6 +26,8 @@ ACTIONS = (
     "followup",
     "digest",
 )
+# Entries that record a read or a visit, not a change: they leave page caches valid.
+READ_ACTIONS = frozenset({"sign_in", "sign_in_failed", "sign_out", "export", "subject_export"})
 
 
 def record(
@@ -40,3 +44,5 @@ def record(
         "INSERT INTO audit_log (actor, action, program_id, detail) VALUES (?, ?, ?, ?)",
         [actor, action, program_id, json.dumps(detail or {}, default=str)],
     )
+    if action not in READ_ACTIONS:
+        store_version.bump()  # inside a transaction, transaction() bumps again on COMMIT

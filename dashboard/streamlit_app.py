@@ -18,9 +18,8 @@ if str(_ROOT) not in sys.path:
 import streamlit as st  # noqa: E402
 
 from dashboard.i18n import t  # noqa: E402
-from dashboard.ui import auth_gate, connection, context, widgets  # noqa: E402
+from dashboard.ui import auth_gate, cache, connection, context, widgets  # noqa: E402
 from dashboard.ui import lang as lang_ui  # noqa: E402
-from dashboard.views.common import data_version  # noqa: E402
 
 _PAGES = Path(__file__).parent / "app_pages"
 # (file, catalog key of the title, icon, url path); the first one is the home page.
@@ -50,7 +49,7 @@ scope = auth_gate.require_scope(cur)
 if scope is None:  # the gate drew the sign-in form
     st.stop()
 context.set_context(
-    context.PageContext(cur, scope, lang, data_version(cur), connection.database_path())
+    context.PageContext(cur, scope, lang, cache.version(cur), connection.database_path())
 )
 main = [_page(*spec, lang, default=i == 0) for i, spec in enumerate(_MAIN)]
 data = [_page(*spec, lang) for spec in _DATA]

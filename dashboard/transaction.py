@@ -7,6 +7,8 @@ from contextlib import contextmanager
 
 import duckdb
 
+from dashboard import store_version
+
 
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -18,3 +20,4 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         con.execute("ROLLBACK")
         raise
     con.execute("COMMIT")
+    store_version.bump()  # after COMMIT: a version read before it saw the old rows

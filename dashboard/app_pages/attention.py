@@ -8,7 +8,7 @@ from dashboard.i18n import fmt_date, vocab
 from dashboard.privacy import to_safe_csv
 from dashboard.ui import context, filters, widgets
 from dashboard.ui import followups as followup_forms
-from dashboard.ui.cache import cached
+from dashboard.ui.cache import cached, per_user
 from dashboard.views import attention as view
 
 ctx = context.get()
@@ -22,7 +22,7 @@ as_of = filters.as_of_picker(program)
 left, middle, right = st.columns(3)
 since = middle.date_input(
     ctx.t("attention.since"),
-    value=cached(view.default_since, program.program_id, as_of),
+    value=per_user(view.default_since, program.program_id, as_of),
     max_value=as_of,
     help=ctx.t("attention.since_help"),
     format="DD.MM.YYYY" if ctx.lang == "de" else "YYYY/MM/DD",

@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard import charts
 from dashboard.i18n import fmt_date, vocab
 from dashboard.privacy import suppress_small, to_safe_csv
-from dashboard.ui import context, filters, tables, widgets
+from dashboard.ui import chart_cache, context, filters, tables, widgets
 from dashboard.ui.cache import cached
 from dashboard.views import attention
 from dashboard.views import network as view
@@ -48,7 +48,7 @@ st.subheader(ctx.t("network.referrals"))
 if referrals.empty:
     st.info(ctx.t("network.no_needs"))
 else:
-    st.altair_chart(charts.referrals(referrals, ctx.lang))
+    chart_cache.altair_chart(charts.referrals, referrals, ctx.lang)
     out = suppress_small(referrals, ["needed", "referred"])
     widgets.download(
         ctx.t("network.download_referrals"),
@@ -65,7 +65,7 @@ matrix = cached(view.need_matrix, pid, as_of)
 st.subheader(ctx.t("network.matrix"))
 st.caption(ctx.t("network.matrix_hint"))
 if not matrix.empty:
-    st.altair_chart(charts.need_matrix(matrix, ctx.lang))
+    chart_cache.altair_chart(charts.need_matrix, matrix, ctx.lang)
     gaps = matrix[matrix["gap"]]
     if not gaps.empty:
         widgets.table(

@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard import charts, health
 from dashboard.i18n import fmt_date, fmt_number, fmt_percent, vocab
 from dashboard.privacy import to_safe_csv
-from dashboard.ui import context, filters, widgets
+from dashboard.ui import chart_cache, context, filters, widgets
 from dashboard.ui.cache import cached
 from dashboard.views import program as view
 
@@ -89,7 +89,7 @@ long = view.trend_long(trend)
 if long.empty:
     st.info(ctx.t("program.no_trend"))
 else:
-    st.altair_chart(charts.coverage_trends(long, ctx.lang))
+    chart_cache.altair_chart(charts.coverage_trends, long, ctx.lang)
 
 left, right = st.columns(2)
 with left:
@@ -98,7 +98,7 @@ with left:
     if hours.empty:
         st.info(ctx.t("program.no_load"))
     else:
-        st.altair_chart(charts.load_distribution(hours, ctx.lang))
+        chart_cache.altair_chart(charts.load_distribution, hours, ctx.lang)
 with right:
     st.subheader(ctx.t("program.incidents"))
     by_type = overview["incidents"]["by_type"]

@@ -11,7 +11,7 @@ from dashboard.signals import RULES
 from dashboard.ui import context, filters, widgets
 from dashboard.ui import followups as followup_forms
 from dashboard.ui import lang as lang_ui
-from dashboard.ui.cache import cached, clear
+from dashboard.ui.cache import by_version, cached, clear
 from dashboard.views import common, preferences
 
 ctx = context.get()
@@ -47,7 +47,7 @@ with st.form("program_settings", border=True):
         disabled=not writable,
     )
     options = ["browser", "de", "en"]
-    stored = preferences.stored_language(ctx.cur, pid) or "browser"
+    stored = by_version(preferences.stored_language, ctx.cur, pid) or "browser"
     lang_choice = st.selectbox(
         ctx.t("settings.language"),
         options,

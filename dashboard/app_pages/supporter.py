@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.i18n import fmt_date, fmt_number, vocab
-from dashboard.ui import context, filters, tables, widgets
+from dashboard.ui import chart_cache, context, filters, tables, widgets
 from dashboard.ui.cache import cached
 from dashboard.views import attention, common
 from dashboard.views import supporter as view
@@ -63,8 +63,8 @@ load_tab, checkin_tab, proqol_tab = st.tabs(
     [ctx.t("supporter.tab_load"), ctx.t("supporter.tab_checkins"), ctx.t("supporter.tab_proqol")]
 )
 with load_tab:
-    st.altair_chart(
-        charts.load_vs_capacity(cached(view.weekly_load, program.program_id, sid, as_of), ctx.lang)
+    chart_cache.altair_chart(
+        charts.load_vs_capacity, cached(view.weekly_load, program.program_id, sid, as_of), ctx.lang
     )
     st.caption(ctx.t("supporter.load_hint"))
 with checkin_tab:
@@ -72,13 +72,13 @@ with checkin_tab:
     if checkins.empty:
         st.info(ctx.t("supporter.no_checkins"))
     else:
-        st.altair_chart(charts.checkin_trends(checkins, ctx.lang))
+        chart_cache.altair_chart(charts.checkin_trends, checkins, ctx.lang)
 with proqol_tab:
     scores = cached(view.proqol, program.program_id, sid, as_of)
     if scores.empty:
         st.info(ctx.t("supporter.no_proqol"))
     else:
-        st.altair_chart(charts.proqol_bands(scores, ctx.lang))
+        chart_cache.altair_chart(charts.proqol_bands, scores, ctx.lang)
     st.caption(ctx.t("proqol.credit"))
 
 st.subheader(ctx.t("supporter.matches"))

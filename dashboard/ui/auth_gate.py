@@ -34,6 +34,7 @@ from dashboard.auth.session import is_expired
 from dashboard.retention import run_daily_retention
 from dashboard.ui import lang as lang_ui
 from dashboard.ui.auth_texts import tx
+from dashboard.ui.cache import by_version
 
 SESSION_KEY = "_auth"  # {"user", "method", "last"}: who signed in and when they last acted
 NOTICE_KEY = "_auth_notice"
@@ -51,7 +52,7 @@ def require_scope(con: duckdb.DuckDBPyConnection) -> Scope | None:
     if scope is not None:
         _account_box(con, scope, lang)
         return scope
-    demo = demo_scope(con)
+    demo = by_version(demo_scope, con)
     if demo is not None:
         st.warning(tx("demo_mode", lang), icon=":material/visibility:")
         return demo
@@ -84,12 +85,12 @@ def _current(con: duckdb.DuckDBPyConnection, lang: str) -> Scope | None:
     state = st.session_state.get(SESSION_KEY)
     if not state:
         return None
-    minutes = timeout_minutes(con)
+    minutes = by_version(timeout_minutes, con)
     if is_expired(state["last"], time.time(), minutes):
         sign_out(con, "timeout")
         st.session_state[NOTICE_KEY] = tx("timed_out", lang, minutes=minutes)
         return None
-    scope = scope_for(con, state["user"])
+    scope = by_version(scope_for, con, state["user"])
     if scope is None:  # removed or disabled since sign-in
         sign_out(con, "account_disabled")
         return None

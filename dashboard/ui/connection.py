@@ -60,5 +60,9 @@ def cursor() -> duckdb.DuckDBPyConnection:
 
 
 def release_all() -> None:
-    """Closes every connection this process holds (tests call it between databases)."""
+    """Closes every connection this process holds and forgets the page data computed from
+    them (tests call it between databases)."""
+    from dashboard.ui import cache  # cache reads this module's database_path
+
     _store.clear()
+    cache.clear()

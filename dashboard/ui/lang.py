@@ -6,6 +6,7 @@ import duckdb
 import streamlit as st
 
 from dashboard import i18n
+from dashboard.ui.cache import by_version
 from dashboard.views import preferences
 
 _KEY = "lang"  # set only by the switch: an explicit choice wins over everything else
@@ -20,7 +21,7 @@ def current_lang(con: duckdb.DuckDBPyConnection) -> str:
     """
     if _KEY in st.session_state:
         return str(st.session_state[_KEY])
-    stored = preferences.stored_language(con, st.session_state.get("sel_program"))
+    stored = by_version(preferences.stored_language, con, st.session_state.get("sel_program"))
     return stored or i18n.lang_from_locale(st.context.locale)
 
 

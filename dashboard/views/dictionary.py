@@ -1,7 +1,12 @@
-"""The data dictionary, read from the schema registry: column rows and a download bundle."""
+"""The data dictionary, read from the schema registry: column rows and a download bundle.
+
+The contract cannot change while the process runs, so each result is built once (callers
+must not change the returned rows).
+"""
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import zipfile
@@ -12,6 +17,7 @@ from schemas import EXPORTS
 from schemas.descriptors import datapackage, table_schema, template_header
 
 
+@functools.cache
 def column_rows(export: str, lang: str) -> list[dict[str, Any]]:
     """Returns one row per column of `export`: name, kind, required, allowed values, range,
     German aliases and the description in `lang`."""
@@ -46,11 +52,13 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
+@functools.cache
 def template(export: str) -> str:
     """Returns the empty CSV template (header row) of one export."""
     return template_header(EXPORTS[export])
 
 
+@functools.cache
 def bundle() -> bytes:
     """Returns a ZIP with every CSV template, Frictionless Table Schema and datapackage.json."""
     buffer = io.BytesIO()
