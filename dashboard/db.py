@@ -282,6 +282,8 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> int:
             con.execute("BEGIN TRANSACTION")
             try:
                 step(con)
+                if store_postgres.is_postgres(con):
+                    store_postgres.json_as_text(con)
                 con.execute(
                     "INSERT INTO schema_version VALUES (?, ?, current_timestamp)",
                     [version, description],

@@ -78,6 +78,27 @@ def default_from_sequence(
     con.execute("CALL pg_clear_cache()")  # DuckDB re-reads the table with its new default
 
 
+_JSON_COLUMNS = (
+    "SELECT table_name::text, column_name::text FROM information_schema.columns "
+    "WHERE table_schema = current_schema() AND data_type = 'json'"
+)
+
+
+def json_as_text(con: duckdb.DuckDBPyConnection) -> None:
+    """Stores the migrations' JSON columns as text on the server (called after each migration).
+
+    DuckDB writes an updated JSON value (INSERT OR REPLACE) as text, which PostgreSQL's json
+    type refuses; DuckDB reads text back as VARCHAR, which its JSON functions take alike.
+    """
+    (catalog,) = con.execute("SELECT current_database()").fetchone() or ("store",)
+    columns = con.execute("SELECT * FROM postgres_query(?, ?)", [catalog, _JSON_COLUMNS])
+    found = columns.fetchall()
+    for table, column in found:  # names from the server's catalog, quoted
+        execute(con, f"ALTER TABLE {_quote(table)} ALTER COLUMN {_quote(column)} TYPE text")
+    if found:
+        con.execute("CALL pg_clear_cache()")
+
+
 def next_value(con: duckdb.DuckDBPyConnection, sequence: str) -> int:
     """Returns the next value of `sequence` (a constant name)."""
     (catalog,) = con.execute("SELECT current_database()").fetchone() or ("store",)
@@ -92,10 +113,14 @@ def is_write_conflict(exc: BaseException) -> bool:
     """Returns True when `exc` is PostgreSQL refusing a write another transaction made first.
 
     DuckDB opens REPEATABLE READ transactions on the server: a second writer of the same row
-    waits for the first and then fails with a serialization error (SQLSTATE 40001).
+    waits for the first and then fails with a serialization error (SQLSTATE 40001), or with a
+    unique violation when both inserted the same new key.
     """
     text = str(exc)
-    return "could not serialize access" in text or "deadlock detected" in text
+    return any(sign in text for sign in _CONFLICTS)
+
+
+_CONFLICTS = ("could not serialize access", "deadlock detected", "duplicate key value violates")
 
 
 def purge(con: duckdb.DuckDBPyConnection) -> None:
@@ -106,6 +131,10 @@ def purge(con: duckdb.DuckDBPyConnection) -> None:
     database-wide run rewrites pg_statistic too. It locks each table while rewriting it.
     """
     execute(con, "VACUUM (FULL, ANALYZE)", in_transaction=False)
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _literal(text: str) -> str:

@@ -71,9 +71,11 @@ def commit(
 def _claim_program(cur: duckdb.DuckDBPyConnection, program_id: str, is_demo: bool) -> None:
     """Writes the program's row so a second open import of the program conflicts."""
     try:
+        # Not ON CONFLICT: on PostgreSQL DuckDB would then send NULL for the defaulted columns.
         cur.execute(
-            "INSERT INTO programs (program_id, is_demo) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [program_id, is_demo],
+            "INSERT INTO programs (program_id, is_demo) SELECT $p, $demo "
+            "WHERE NOT EXISTS (SELECT 1 FROM programs WHERE program_id = $p)",
+            {"p": program_id, "demo": is_demo},
         )
     except duckdb.ConstraintException as exc:  # created by an import committed since BEGIN
         raise ConcurrentImport(program_id) from exc
