@@ -299,15 +299,14 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> int:
 
 def _add_new_contract_columns(con: duckdb.DuckDBPyConnection) -> None:
     """Adds columns the contract gained since the table was created (changes are additive)."""
+    # One catalog query for all tables: on PostgreSQL each one is a round trip to the server.
+    existing = set(
+        con.execute(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_catalog = current_database() AND table_schema = current_schema()"
+        ).fetchall()
+    )
     for name, spec in EXPORTS.items():
-        existing = {
-            r[0]
-            for r in con.execute(
-                "SELECT column_name FROM information_schema.columns "
-                "WHERE table_catalog = current_database() AND table_name = ?",
-                [name],
-            ).fetchall()
-        }
         for col in spec.columns:
-            if col.name not in existing:
+            if (name, col.name) not in existing:
                 con.execute(f'ALTER TABLE "{name}" ADD COLUMN "{col.name}" {col.duckdb_type}')
