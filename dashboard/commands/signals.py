@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from dashboard import db
+from dashboard import db, store_postgres
 from dashboard.access import AccessDenied
 from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.settings import SettingError
@@ -91,8 +91,8 @@ def parse_date(text: str | None) -> date | None:
 
 def open_existing(path: str | None, *, read_only: bool = True) -> duckdb.DuckDBPyConnection:
     """Returns a (read-only) connection to an existing database; CommandError if there is none."""
-    target = db.resolve_path(path)
-    if not Path(target).is_file():
+    target = db.resolve_target(path)
+    if not store_postgres.is_url(target) and not Path(target).is_file():
         raise CommandError(f"no database at {target} (import data first, or pass --db)")
     return db.connect(target, read_only=read_only)
 

@@ -81,3 +81,20 @@ def test_erasure_and_retention_leave_no_bytes_in_the_table_files(postgres_cluste
     after = _table_files(postgres_cluster, database)
     assert b"S-ZQXJ-ERASED" not in after and b"S-ZQXJ-EXPIRED" not in after
     assert b"S-ZQXJ-KEPT" in after
+
+
+def test_the_command_line_works_on_the_server_store_and_never_prints_the_password(
+    postgres_cluster, capsys
+) -> None:
+    from dashboard import cli
+
+    url = postgres_cluster.url(postgres_cluster.new_database())
+    with_password = url.replace("postgres@", f"postgres:{SECRET}@")  # trust: not checked
+    assert cli.main(["demo", "--db", with_password]) == 0
+    assert cli.main(
+        ["signals", "--db", with_password, "--program", "demo", "--format", "json"]
+    ) in (0, 1)
+    out = capsys.readouterr()
+    assert SECRET not in out.out + out.err
+    assert f"into {url} " in out.out
+    assert '"signal_id": "S-OVERLOAD"' in out.out
