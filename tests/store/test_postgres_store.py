@@ -91,9 +91,8 @@ def test_the_command_line_works_on_the_server_store_and_never_prints_the_passwor
     url = postgres_cluster.url(postgres_cluster.new_database())
     with_password = url.replace("postgres@", f"postgres:{SECRET}@")  # trust: not checked
     assert cli.main(["demo", "--db", with_password]) == 0
-    assert cli.main(
-        ["signals", "--db", with_password, "--program", "demo", "--format", "json"]
-    ) in (0, 1)
+    signals = ["signals", "--db", with_password, "--program", "demo", "--format", "json"]
+    assert cli.main(signals) == 0
     out = capsys.readouterr()
     assert SECRET not in out.out + out.err
     assert f"into {url} " in out.out
