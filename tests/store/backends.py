@@ -67,6 +67,15 @@ class Cluster:
         )
         return done.stdout
 
+    def ctl(self) -> list[str]:
+        """Returns the pg_ctl command line for this cluster."""
+        return [str(self.bin / "pg_ctl"), "-D", str(self.data), "-w"]
+
+    def stop(self) -> None:
+        """Stops the cluster at once (no shutdown checkpoint: it is thrown away) and deletes it."""
+        _as_postgres(*self.ctl(), "-m", "immediate", "stop")
+        shutil.rmtree(self.root, ignore_errors=True)
+
     def new_database(self, template: str | None = None) -> str:
         """Creates an empty database (or a copy of `template`); returns its name."""
         name = f"t_{secrets.token_hex(6)}"  # generated here, safe as an identifier
@@ -81,9 +90,11 @@ def _bin() -> Path:
     return Path(found[-1]).parent
 
 
-@pytest.fixture(scope="session")
-def postgres_cluster() -> Iterator[Cluster]:
-    """Returns this test session's own PostgreSQL cluster; stops and deletes it at the end."""
+def start_cluster(*, durable: bool = False) -> Cluster:
+    """Returns a new PostgreSQL cluster running in a temporary folder (stop it with stop()).
+
+    Tests run it without fsync (nothing to keep); benchmarks ask for `durable` commits, as a
+    DuckDB file has them."""
     root = Path(tempfile.mkdtemp(prefix="dashboard-pg-"))
     root.chmod(0o755)
     if os.geteuid() == 0:
@@ -91,14 +102,19 @@ def postgres_cluster() -> Iterator[Cluster]:
     cluster = Cluster(root, _free_port(), _bin())
     initdb = [str(cluster.bin / "initdb"), "-D", str(cluster.data), "-U", "postgres"]
     _as_postgres(*initdb, "--auth=trust", "-E", "UTF8", "--no-sync")
-    options = f"-h 127.0.0.1 -p {cluster.port} -k {root} -c fsync=off"
-    ctl = [str(cluster.bin / "pg_ctl"), "-D", str(cluster.data), "-w"]
-    _as_postgres(*ctl, "-l", str(root / "log"), "-o", options, "start")
+    options = f"-h 127.0.0.1 -p {cluster.port} -k {root}" + ("" if durable else " -c fsync=off")
+    _as_postgres(*cluster.ctl(), "-l", str(root / "log"), "-o", options, "start")
+    return cluster
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[Cluster]:
+    """Returns this test session's own PostgreSQL cluster; stops and deletes it at the end."""
+    cluster = start_cluster()
     try:
         yield cluster
     finally:
-        _as_postgres(*ctl, "-m", "immediate", "stop")  # thrown away: no shutdown checkpoint
-        shutil.rmtree(root, ignore_errors=True)
+        cluster.stop()
 
 
 @pytest.fixture(params=BACKENDS)
