@@ -136,6 +136,20 @@ def create_sequence(con: duckdb.DuckDBPyConnection, name: str) -> None:
         con.execute(f"CREATE SEQUENCE {name} START 1")
 
 
+def sequence_default(con: duckdb.DuckDBPyConnection, sequence: str) -> str:
+    """Returns the column DDL " DEFAULT nextval('sequence')", or "" on PostgreSQL, where DuckDB
+    cannot declare it: there call default_on_server after CREATE TABLE."""
+    return "" if store_postgres.is_postgres(con) else f" DEFAULT nextval('{sequence}')"
+
+
+def default_on_server(
+    con: duckdb.DuckDBPyConnection, table: str, column: str, sequence: str
+) -> None:
+    """On PostgreSQL, gives `table.column` its sequence default natively; nothing on a file."""
+    if store_postgres.is_postgres(con):
+        store_postgres.default_from_sequence(con, table, column, sequence)
+
+
 def next_value(con: duckdb.DuckDBPyConnection, sequence: str) -> int:
     """Returns the next value of `sequence` (a constant name)."""
     if store_postgres.is_postgres(con):
@@ -239,26 +253,49 @@ def _m3_access(con: duckdb.DuckDBPyConnection) -> None:
           PRIMARY KEY (username, program_id)
         )""")
     create_sequence(con, "audit_id_seq")
-    # DuckDB cannot declare a PostgreSQL sequence default; the server gets it natively below.
-    on_server = store_postgres.is_postgres(con)
-    default = "" if on_server else " DEFAULT nextval('audit_id_seq')"
     con.execute(f"""
         CREATE TABLE audit_log (
-          audit_id BIGINT PRIMARY KEY{default},
+          audit_id BIGINT PRIMARY KEY{sequence_default(con, "audit_id_seq")},
           logged_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
           actor VARCHAR NOT NULL,
           action VARCHAR NOT NULL,          -- sign_in | import | removal | export | ...
           program_id VARCHAR,
           detail JSON                       -- counts and ids, never row contents
         )""")
-    if on_server:
-        store_postgres.default_from_sequence(con, "audit_log", "audit_id", "audit_id_seq")
+    default_on_server(con, "audit_log", "audit_id", "audit_id_seq")
+
+
+def _m7_followups(con: duckdb.DuckDBPyConnection) -> None:
+    create_sequence(con, "followup_id_seq")
+    con.execute(f"""
+        CREATE TABLE followups (
+          followup_id BIGINT PRIMARY KEY{sequence_default(con, "followup_id_seq")},
+          program_id VARCHAR NOT NULL,
+          signal_id VARCHAR NOT NULL,
+          subject_type VARCHAR NOT NULL,    -- supporter | service
+          subject_id VARCHAR NOT NULL,
+          action VARCHAR NOT NULL,          -- dashboard.followups.model.ACTIONS
+          status VARCHAR NOT NULL,          -- planned | done | dismissed
+          happened_on DATE NOT NULL,        -- the day it happened or is planned
+          review_on DATE,
+          note VARCHAR,                     -- <= 280 characters, passed the identifier guard
+          severity VARCHAR NOT NULL,        -- the signal as it stood when this was written
+          value JSON,
+          threshold JSON,
+          signal_since DATE,
+          written_by VARCHAR NOT NULL,
+          written_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+        )""")
+    default_on_server(con, "followups", "followup_id", "followup_id_seq")
+    # the weekly digest goes to a program's coordinators: they need an address
+    con.execute("ALTER TABLE users ADD COLUMN email VARCHAR")
 
 
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "programs, imports, quarantine and one table per export", _m1_core),
     (2, "per-program settings (signal thresholds)", _m2_settings),
     (3, "users, program assignments and the audit log", _m3_access),
+    (7, "follow-ups on signals; an optional e-mail address per account", _m7_followups),
 )
 
 

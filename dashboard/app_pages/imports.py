@@ -14,7 +14,7 @@ if "import_result" in st.session_state:
 program_id, is_demo = importing.target_program(ctx)
 files = st.file_uploader(
     ctx.t("import.files"),
-    type=["csv", "tsv", "txt"],
+    type=["csv", "tsv", "txt", "xlsx", "ods"],
     accept_multiple_files=True,
     key=f"imp_files_{st.session_state.get('imp_round', 0)}",  # a new key empties it
     help=ctx.t("import.files_help"),

@@ -27,11 +27,13 @@ SHOWN_ERRORS = 20
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser(
         "import",
-        help="check CSV exports against the contract and import them atomically",
+        help="check exports (CSV, .xlsx, .ods) against the contract and import them atomically",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help="CSV files or folders")
+    parser.add_argument(
+        "paths", nargs="+", metavar="FILE_OR_DIR", help="CSV, .xlsx or .ods files, or folders"
+    )
     parser.add_argument("--db", help="database file (default: $DASHBOARD_DB or data/)")
     parser.add_argument("--program", required=True, help="program the files belong to")
     parser.add_argument(

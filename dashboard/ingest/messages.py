@@ -172,13 +172,16 @@ def error_text(code: str, column: str = "", value: str = "", detail: str = "") -
     Size refusals (too_large, too_many_rows) are worded next to their settings in limits.py.
     """
     from .limits import MESSAGES as LIMITS  # limits imports sniff; keep this module a leaf
+    from .workbook_messages import ERRORS as WORKBOOK
 
-    return _fill(ERRORS.get(code) or LIMITS[code], column, value, detail)
+    return _fill(ERRORS.get(code) or LIMITS.get(code) or WORKBOOK[code], column, value, detail)
 
 
 def notice_text(code: str, detail: str = "") -> tuple[str, str]:
     """Returns the (English, German) notice for `code`."""
-    return _fill(NOTICES[code], "", "", detail)
+    from .workbook_messages import NOTICES as WORKBOOK
+
+    return _fill(NOTICES.get(code) or WORKBOOK[code], "", "", detail)
 
 
 def cell_templates(code: str, column: str, detail: str = "") -> tuple[str, str]:

@@ -29,6 +29,7 @@ from .limits import UploadLimits, check_batch, check_upload, upload_limits
 from .report import FileReport, ImportReport, RowError
 from .rules import ident
 from .sniff import UnusableFile, sniff
+from .spreadsheet import Sheet, read_sheet, sheet_notice, stage_sheet
 from .stage import StagedFile, position, stage
 from .uploads import Upload
 
@@ -139,8 +140,12 @@ def _stage_all(
         report.files.append(file_report)
         try:
             check_upload(cur, upload, limits)  # size and line limits before any parsing
-            staged = _prepare(index, upload, file_report, f"{prefix}_{index}")
-            stage(cur, staged, folder)
+            sheet = read_sheet(upload.data, limits) if upload.is_workbook else None
+            staged = _prepare(index, upload, file_report, f"{prefix}_{index}", sheet)
+            if sheet is None:
+                stage(cur, staged, folder)
+            else:
+                stage_sheet(cur, staged, sheet)
         except UnusableFile as problem:
             refuse(report, upload.name, problem)
             continue
@@ -148,13 +153,18 @@ def _stage_all(
     return files
 
 
-def _prepare(index: int, upload: Upload, file_report: FileReport, table: str) -> StagedFile:
-    sniffed = sniff(upload.data)
-    match, rivals = recognise(sniffed.header, upload.name)
+def _prepare(
+    index: int, upload: Upload, file_report: FileReport, table: str, sheet: Sheet | None
+) -> StagedFile:
+    sniffed = sniff(upload.data) if sheet is None else sheet.sniffed
+    name = upload.name if sheet is None else sheet.file_hint(upload.name)
+    match, rivals = recognise(sniffed.header, name)
     header_problems(match, rivals)
     file_report.export = match.export
     staged = StagedFile(index, upload, sniffed, match, file_report, table)
     add_notices(staged)
+    if sheet is not None:
+        sheet_notice(staged.report, sheet.shown_name)
     return staged
 
 

@@ -57,7 +57,7 @@ def sniff(raw: bytes) -> Sniffed:
     header = [cell.strip() for cell in records[0]] if records else []
     if not any(header):
         raise UnusableFile("unrecognised_file", detail="line 1 holds no column names")
-    hxl = len(records) > 1 and _is_hxl(records[1])
+    hxl = len(records) > 1 and is_hxl(records[1])
     return Sniffed(data, encoding, delimiter, header, hxl)
 
 
@@ -106,6 +106,7 @@ def _first_records(head: str, delimiter: str, n: int) -> list[list[str]]:
     return records
 
 
-def _is_hxl(record: list[str]) -> bool:
+def is_hxl(record: list[str]) -> bool:
+    """True when the record is a HXL hashtag row (every non-empty cell starts with '#')."""
     cells = [c.strip() for c in record if c.strip()]
     return bool(cells) and all(c.startswith("#") for c in cells)

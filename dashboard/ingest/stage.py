@@ -118,6 +118,13 @@ def stage(cur: duckdb.DuckDBPyConnection, staged: StagedFile, folder: Path) -> N
         _notice(staged.report, "empty_columns", str(len(staged.match.empty_positions)))
 
 
+def stage_source(cur: duckdb.DuckDBPyConnection, staged: StagedFile, source: Source) -> None:
+    """Creates the staging table from a source that is already readable as is (a sheet)."""
+    _create(cur, staged, source)
+    if staged.match.empty_positions:
+        _notice(staged.report, "empty_columns", str(len(staged.match.empty_positions)))
+
+
 def position(cur: duckdb.DuckDBPyConnection, staged: StagedFile) -> None:
     """Rebuilds the staging table with `_row` (file position), for pointing at errors.
 
