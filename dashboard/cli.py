@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dashboard import commands
+from dashboard.store_postgres import StoreUnavailable
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,6 +48,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         return int(args.handler(args))
+    except StoreUnavailable as exc:  # the message names the store without its password
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted; nothing was committed by the interrupted step", file=sys.stderr)
         return 2

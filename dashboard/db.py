@@ -1,13 +1,16 @@
-"""The DuckDB store: where the file lives, how to open it, and its migrations.
+"""The DuckDB store: where it lives, how to open it, and its migrations.
 
-One database file holds every program. Data tables are generated from the schema
-registry (program_id + the contract's columns + import_id for lineage); the
-migrations below create the rest. DuckDB allows one writing process per file;
+One database file holds every program (the embedded default), or, for several app processes,
+one PostgreSQL database reached through DuckDB (`store_postgres`; `DASHBOARD_DB` is then a
+`postgresql://` URL). Either way the tables sit in the catalog `store`. Data tables are
+generated from the schema registry (program_id + the contract's columns + import_id for
+lineage); the migrations below create the rest. DuckDB allows one writing process per file;
 within a process, share one connection and give each thread its own `cursor()`.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import threading
 from collections.abc import Callable
@@ -17,10 +20,24 @@ import duckdb
 
 from schemas import EXPORTS
 
+from . import store_postgres
+
 DEFAULT_DB = Path("data") / "dashboard.duckdb"
 DB_ENV = "DASHBOARD_DB"
 KEY_ENV = "DASHBOARD_DB_KEY"
 STORE = "store"  # catalog name of the attached database file
+
+
+def resolve_target(cli_value: str | os.PathLike[str] | None = None) -> str:
+    """Returns the store: a `postgresql://` URL, or the file path as resolve_path gives it."""
+    raw = str(cli_value) if cli_value else os.environ.get(DB_ENV) or ""
+    return raw if store_postgres.is_url(raw) else str(resolve_path(cli_value))
+
+
+def describe(target: str | os.PathLike[str]) -> str:
+    """Returns the store's name safe to print: a file path, or a URL without its password."""
+    text = str(target)
+    return store_postgres.redact(text) if store_postgres.is_url(text) else text
 
 
 def resolve_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
@@ -39,9 +56,20 @@ def connect(
 ) -> duckdb.DuckDBPyConnection:
     """Returns a connection to the store at `path` (see resolve_path), migrated to the latest.
 
-    With `key` (or $DASHBOARD_DB_KEY) the file is opened as an encrypted database.
+    With `key` (or $DASHBOARD_DB_KEY) the file is opened as an encrypted database. A
+    `postgresql://` target opens the server store (raises StoreUnavailable if it cannot).
     """
-    target = resolve_path(path)
+    url = resolve_target(path)
+    if store_postgres.is_url(url):
+        con = _connect_server(url, key=key, read_only=read_only)
+    else:
+        con = _connect_file(resolve_path(path), key=key, read_only=read_only)
+    if migrate and not read_only:
+        apply_migrations(con)
+    return con
+
+
+def _connect_file(target: Path, *, key: str | None, read_only: bool) -> duckdb.DuckDBPyConnection:
     if str(target) != ":memory:":
         target.parent.mkdir(parents=True, exist_ok=True)
     key = key if key is not None else os.environ.get(KEY_ENV) or None
@@ -57,8 +85,20 @@ def connect(
     # ATTACH takes no bound path; the path is quoted as a literal, the key is bound.
     con.execute(f"ATTACH {_literal(str(target))} AS {STORE}{suffix}", [key] if key else [])
     con.execute(f"USE {STORE}")
-    if migrate and not read_only:
-        apply_migrations(con)
+    return con
+
+
+def _connect_server(url: str, *, key: str | None, read_only: bool) -> duckdb.DuckDBPyConnection:
+    if key if key is not None else os.environ.get(KEY_ENV):
+        # The server's files are the server's to encrypt (disk encryption); silently storing
+        # in plain text what the operator asked to encrypt is not an option.
+        raise store_postgres.StoreUnavailable(
+            f"${KEY_ENV} applies to a DuckDB file; encrypt the PostgreSQL server's disk instead"
+        )
+    con = duckdb.connect(":memory:")
+    _load_extension(con, "duckdb_extension_postgres_scanner", "postgres_scanner")
+    store_postgres.attach(con, url, STORE, read_only=read_only)
+    con.execute(f"USE {STORE}")
     return con
 
 
@@ -68,16 +108,70 @@ def _literal(text: str) -> str:
 
 def _load_httpfs(con: duckdb.DuckDBPyConnection) -> None:
     """Loads httpfs from the duckdb-extension-httpfs wheel: writing encrypted files needs it."""
-    import duckdb_extension_httpfs  # type: ignore[import-untyped]
+    _load_extension(con, "duckdb_extension_httpfs", "httpfs")
 
-    folder = Path(duckdb_extension_httpfs.__file__).parent / "extensions"
-    binary = folder / f"v{duckdb.__version__}" / "httpfs.duckdb_extension"
+
+def _load_extension(con: duckdb.DuckDBPyConnection, package: str, name: str) -> None:
+    """Loads extension `name` from its PyPI wheel `package`: nothing is downloaded at run time."""
+    module = importlib.import_module(package)
+    folder = Path(module.__file__ or "").parent / "extensions"
+    binary = folder / f"v{duckdb.__version__}" / f"{name}.duckdb_extension"
     if not binary.exists():
+        wheel = package.replace("_", "-")
         raise RuntimeError(
-            f"httpfs for duckdb {duckdb.__version__} is not installed "
-            f"(pip install duckdb-extension-httpfs=={duckdb.__version__})"
+            f"{name} for duckdb {duckdb.__version__} is not installed "
+            f"(pip install {wheel}=={duckdb.__version__})"
         )
     con.execute(f"LOAD {_literal(str(binary))}")
+
+
+# ------------------------------------------------------------------ what differs per backend
+
+
+def create_sequence(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Creates sequence `name` (a constant) starting at 1 in the store."""
+    if store_postgres.is_postgres(con):
+        store_postgres.create_sequence(con, name)
+    else:
+        con.execute(f"CREATE SEQUENCE {name} START 1")
+
+
+def sequence_default(con: duckdb.DuckDBPyConnection, sequence: str) -> str:
+    """Returns the column DDL " DEFAULT nextval('sequence')", or "" on PostgreSQL, where DuckDB
+    cannot declare it: there call default_on_server after CREATE TABLE."""
+    return "" if store_postgres.is_postgres(con) else f" DEFAULT nextval('{sequence}')"
+
+
+def default_on_server(
+    con: duckdb.DuckDBPyConnection, table: str, column: str, sequence: str
+) -> None:
+    """On PostgreSQL, gives `table.column` its sequence default natively; nothing on a file."""
+    if store_postgres.is_postgres(con):
+        store_postgres.default_from_sequence(con, table, column, sequence)
+
+
+def next_value(con: duckdb.DuckDBPyConnection, sequence: str) -> int:
+    """Returns the next value of `sequence` (a constant name)."""
+    if store_postgres.is_postgres(con):
+        return store_postgres.next_value(con, sequence)
+    row = con.execute(f"SELECT nextval('{sequence}')").fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def is_write_conflict(exc: duckdb.Error) -> bool:
+    """Returns True when `exc` means another transaction wrote the same rows first."""
+    return isinstance(exc, duckdb.TransactionException) or store_postgres.is_write_conflict(exc)
+
+
+def purge(con: duckdb.DuckDBPyConnection) -> None:
+    """Makes deleted rows unrecoverable from the store's files (after erasure and retention).
+
+    PostgreSQL: VACUUM FULL (store_postgres.purge). DuckDB file: nothing yet beyond DuckDB's own
+    checkpoint; the file-store rewrite belongs here.
+    """
+    if store_postgres.is_postgres(con):
+        store_postgres.purge(con)
 
 
 # ---------------------------------------------------------------------------- migrations
@@ -103,7 +197,7 @@ def _m1_core(con: duckdb.DuckDBPyConnection) -> None:
           created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
           retention_months INTEGER NOT NULL DEFAULT 24
         )""")
-    con.execute("CREATE SEQUENCE import_id_seq START 1")
+    create_sequence(con, "import_id_seq")
     con.execute("""
         CREATE TABLE imports (
           import_id BIGINT PRIMARY KEY,
@@ -158,16 +252,17 @@ def _m3_access(con: duckdb.DuckDBPyConnection) -> None:
           program_id VARCHAR NOT NULL,
           PRIMARY KEY (username, program_id)
         )""")
-    con.execute("CREATE SEQUENCE audit_id_seq START 1")
-    con.execute("""
+    create_sequence(con, "audit_id_seq")
+    con.execute(f"""
         CREATE TABLE audit_log (
-          audit_id BIGINT PRIMARY KEY DEFAULT nextval('audit_id_seq'),
+          audit_id BIGINT PRIMARY KEY{sequence_default(con, "audit_id_seq")},
           logged_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
           actor VARCHAR NOT NULL,
           action VARCHAR NOT NULL,          -- sign_in | import | removal | export | ...
           program_id VARCHAR,
           detail JSON                       -- counts and ids, never row contents
         )""")
+    default_on_server(con, "audit_log", "audit_id", "audit_id_seq")
 
 
 def _m5_mappings(con: duckdb.DuckDBPyConnection) -> None:
@@ -184,10 +279,10 @@ def _m5_mappings(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _m7_followups(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute("CREATE SEQUENCE followup_id_seq START 1")
-    con.execute("""
+    create_sequence(con, "followup_id_seq")
+    con.execute(f"""
         CREATE TABLE followups (
-          followup_id BIGINT PRIMARY KEY DEFAULT nextval('followup_id_seq'),
+          followup_id BIGINT PRIMARY KEY{sequence_default(con, "followup_id_seq")},
           program_id VARCHAR NOT NULL,
           signal_id VARCHAR NOT NULL,
           subject_type VARCHAR NOT NULL,    -- supporter | service
@@ -204,6 +299,7 @@ def _m7_followups(con: duckdb.DuckDBPyConnection) -> None:
           written_by VARCHAR NOT NULL,
           written_at TIMESTAMP NOT NULL DEFAULT current_timestamp
         )""")
+    default_on_server(con, "followups", "followup_id", "followup_id_seq")
     # the weekly digest goes to a program's coordinators: they need an address
     con.execute("ALTER TABLE users ADD COLUMN email VARCHAR")
 
@@ -237,6 +333,8 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> int:
             con.execute("BEGIN TRANSACTION")
             try:
                 step(con)
+                if store_postgres.is_postgres(con):
+                    store_postgres.json_as_text(con)
                 con.execute(
                     "INSERT INTO schema_version VALUES (?, ?, current_timestamp)",
                     [version, description],
@@ -252,15 +350,14 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> int:
 
 def _add_new_contract_columns(con: duckdb.DuckDBPyConnection) -> None:
     """Adds columns the contract gained since the table was created (changes are additive)."""
+    # One catalog query for all tables: on PostgreSQL each one is a round trip to the server.
+    existing = set(
+        con.execute(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_catalog = current_database() AND table_schema = current_schema()"
+        ).fetchall()
+    )
     for name, spec in EXPORTS.items():
-        existing = {
-            r[0]
-            for r in con.execute(
-                "SELECT column_name FROM information_schema.columns "
-                "WHERE table_catalog = current_database() AND table_name = ?",
-                [name],
-            ).fetchall()
-        }
         for col in spec.columns:
-            if col.name not in existing:
+            if (name, col.name) not in existing:
                 con.execute(f'ALTER TABLE "{name}" ADD COLUMN "{col.name}" {col.duckdb_type}')

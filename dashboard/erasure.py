@@ -16,7 +16,7 @@ from typing import Any
 
 import duckdb
 
-from dashboard import audit
+from dashboard import audit, db
 from dashboard.access import Scope
 from dashboard.cascade import delete_where, select_where
 from dashboard.followups import store as followups
@@ -96,6 +96,7 @@ def erase_subject(
                 raise _DryRun  # same deletes, rolled back: the counts are exact
             detail = {"subject_ref": subject_ref(program_id, pseudonym), "deleted": dict(counts)}
             audit.record(con, scope.user, "erasure", program_id, detail)
+        db.purge(con)  # the deleted rows must not stay readable in the store's files
     except _DryRun:
         pass
     return dict(sorted(counts.items()))

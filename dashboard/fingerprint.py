@@ -17,7 +17,8 @@ def table_fingerprints(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, i
         r[0]
         for r in con.execute(
             "SELECT table_name FROM information_schema.tables "
-            "WHERE table_catalog = current_database() AND table_type = 'BASE TABLE' "
+            "WHERE table_catalog = current_database() AND table_schema = current_schema() "
+            "AND table_type = 'BASE TABLE' "
             "ORDER BY table_name"
         ).fetchall()
     ]

@@ -19,7 +19,7 @@ from datetime import date
 
 import duckdb
 
-from dashboard import audit
+from dashboard import audit, db
 from dashboard.access import AccessDenied, Scope
 from dashboard.cascade import delete_where
 from dashboard.followups import store as followups
@@ -80,6 +80,8 @@ def apply_retention(
             _expire_all(con, scope, report, trigger)
             if not apply:
                 raise _DryRun
+        if report.total:
+            db.purge(con)  # the expired rows must not stay readable in the store's files
     except _DryRun:
         pass
     return report
@@ -102,8 +104,12 @@ def run_daily_retention(
                 return None
             _expire_all(con, scope, report, "daily")
             _remember_run(con, today)
-    except duckdb.TransactionException:
+    except duckdb.Error as exc:
+        if not db.is_write_conflict(exc):
+            raise
         return None
+    if report.total:
+        db.purge(con)
     return report
 
 

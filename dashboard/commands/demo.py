@@ -59,12 +59,12 @@ def run(args: argparse.Namespace) -> int:
         return report.exit_code or 2
     rows = ", ".join(f"{f.export} {f.rows_valid}" for f in report.files)
     print(
-        f"Loaded demo program '{DEMO_PROGRAM}' into {db.resolve_path(args.db)} "
+        f"Loaded demo program '{DEMO_PROGRAM}' into {db.describe(db.resolve_target(args.db))} "
         f"(import {report.import_id}): {rows}."
     )
     print(
         f"Its as-of date is {DEMO_AS_OF.isoformat()}. Signals: python -m dashboard signals "
-        f"--db {db.resolve_path(args.db)} --program {DEMO_PROGRAM} --format table"
+        f"--db {db.describe(db.resolve_target(args.db))} --program {DEMO_PROGRAM} --format table"
     )
     return 0
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from dashboard import db
+from dashboard import db, store_postgres
 from dashboard.access import AccessDenied
 from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.fingerprint import fingerprint
@@ -33,6 +33,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     """Returns 0 after a verified copy, 2 when refused (the reason is printed)."""
+    if store_postgres.is_url(db.resolve_target(args.db)):
+        print("error: encrypt turns a DuckDB file into an encrypted one; a PostgreSQL store "
+              "is encrypted by its server's disk", file=sys.stderr)  # fmt: skip
+        return 2
     source = db.resolve_path(args.db)
     if not source.exists():
         print(f"error: no database at {source}", file=sys.stderr)

@@ -22,7 +22,7 @@ from typing import Any
 
 import duckdb
 
-from dashboard import db
+from dashboard import db, store_postgres
 from dashboard.access import AccessDenied, Scope
 from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.followups.board import annotate, is_open
@@ -124,8 +124,8 @@ def parse_date(text: str | None, option: str = "--as-of") -> date | None:
 
 def open_existing(path: str | None, *, read_only: bool = True) -> duckdb.DuckDBPyConnection:
     """Returns a (read-only) connection to an existing database; CommandError if there is none."""
-    target = db.resolve_path(path)
-    if not Path(target).is_file():
+    target = db.resolve_target(path)
+    if not store_postgres.is_url(target) and not Path(target).is_file():
         raise CommandError(f"no database at {target} (import data first, or pass --db)")
     return db.connect(target, read_only=read_only)
 

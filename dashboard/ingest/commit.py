@@ -21,7 +21,7 @@ import duckdb
 
 from schemas import LOAD_ORDER
 
-from .. import audit
+from .. import audit, db
 from ..transaction import transaction
 from . import rules
 from .report import FileReport
@@ -52,9 +52,7 @@ def commit(
     try:
         with transaction(cur):
             _claim_program(cur, program_id, is_demo)
-            row = cur.execute("SELECT nextval('import_id_seq')").fetchone()
-            assert row is not None
-            import_id = int(row[0])
+            import_id = db.next_value(cur, "import_id_seq")
             for name in LOAD_ORDER:
                 for staged in (f for f in files if f.export.name == name):
                     _replace(cur, staged, program_id, import_id)
@@ -63,7 +61,9 @@ def commit(
                     bad = quarantined[staged.index]
                     _quarantine(cur, staged, bad, errors, program_id, import_id)
             _record_import(cur, files, program_id, import_id, imported_by, is_demo, started_at)
-    except duckdb.TransactionException as exc:  # write-write conflict, at a statement or COMMIT
+    except duckdb.Error as exc:  # write-write conflict, at a statement or COMMIT
+        if not db.is_write_conflict(exc):
+            raise
         raise ConcurrentImport(program_id) from exc
     return import_id
 
@@ -71,9 +71,11 @@ def commit(
 def _claim_program(cur: duckdb.DuckDBPyConnection, program_id: str, is_demo: bool) -> None:
     """Writes the program's row so a second open import of the program conflicts."""
     try:
+        # Not ON CONFLICT: on PostgreSQL DuckDB would then send NULL for the defaulted columns.
         cur.execute(
-            "INSERT INTO programs (program_id, is_demo) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [program_id, is_demo],
+            "INSERT INTO programs (program_id, is_demo) SELECT $p, $demo "
+            "WHERE NOT EXISTS (SELECT 1 FROM programs WHERE program_id = $p)",
+            {"p": program_id, "demo": is_demo},
         )
     except duckdb.ConstraintException as exc:  # created by an import committed since BEGIN
         raise ConcurrentImport(program_id) from exc

@@ -37,7 +37,10 @@ class Workspace:
 @contextmanager
 def open_workspace(con: duckdb.DuckDBPyConnection) -> Iterator[Workspace]:
     """Yields a workspace on `con`'s database; closes its cursors and catalog afterwards."""
-    (store,) = con.execute("SELECT current_database()").fetchone() or ("memory",)
+    store, schema = con.execute("SELECT current_database(), current_schema()").fetchone() or (
+        "memory",
+        "main",
+    )
     name = f"signals_{secrets.token_hex(8)}"  # generated here: never outside input
     try:
         con.execute(f"ATTACH ':memory:' AS {name}")
@@ -48,7 +51,8 @@ def open_workspace(con: duckdb.DuckDBPyConnection) -> Iterator[Workspace]:
         finally:
             cur.close()
         return
-    cursors = tuple(_cursor(con, name, _quote(store)) for _ in range(BUILDERS))
+    tables = f"{_quote(store)}.{_quote(schema)}"  # PostgreSQL keeps them in public, not main
+    cursors = tuple(_cursor(con, name, tables) for _ in range(BUILDERS))
     try:
         yield Workspace(cursors, temp=False)
     finally:
@@ -64,11 +68,12 @@ def _quote(identifier: str) -> str:
 def _cursor(
     con: duckdb.DuckDBPyConnection, home: str, store: str | None
 ) -> duckdb.DuckDBPyConnection:
-    """Returns a new cursor creating its tables in `home` and reading the program from `store`."""
+    """Returns a new cursor creating its tables in `home` and reading the program from `store`
+    (a catalog.schema)."""
     cur = con.cursor()
     cur.execute(f"USE {home}")
     if store is not None:  # unqualified names: the evaluation's relations first, then the store
-        cur.execute("SET search_path = ?", [f"{home}.main,{store}.main"])
+        cur.execute("SET search_path = ?", [f"{home}.main,{store}"])
     return cur
 
 

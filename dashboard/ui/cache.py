@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import functools
 import inspect
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import duckdb
 
-from dashboard import store_version
+from dashboard import store_postgres, store_version
 from dashboard.access import Scope
 from dashboard.memo import SharedMemo
 from dashboard.ui import connection, context
@@ -32,13 +33,21 @@ R = TypeVar("R")
 SHARED_USER = "shared-cache"  # the scope's user while computing a shared result
 _RESULTS = SharedMemo()
 _VERSIONS = SharedMemo(max_entries=64)
+SERVER_POLL_SECONDS = 5.0
 
 
 def version(cur: duckdb.DuckDBPyConnection) -> str:
     """Returns the store version: this process's write count and the store's own token,
-    which is read once per write count (the first session to ask reads it for all)."""
+    which is read once per write count (the first session to ask reads it for all).
+
+    A server store is written by other app processes too, whose writes this process does not
+    count: there the token is read again at most every SERVER_POLL_SECONDS, so another
+    process's import shows here within that time.
+    """
     writes = store_version.writes()
-    key = (connection.database_path(), writes)
+    target = connection.database_path()
+    tick = int(time.monotonic() // SERVER_POLL_SECONDS) if store_postgres.is_url(target) else 0
+    key = (target, writes, tick)
     return f"{writes}:{_VERSIONS.get(key, lambda: data_version(cur))}"
 
 

@@ -40,8 +40,8 @@ def _store(path: str) -> _Store:
 
 
 def database_path() -> str:
-    """Returns the path of the database this process serves ($DASHBOARD_DB or the default)."""
-    return str(db.resolve_path())
+    """Returns the store this process serves ($DASHBOARD_DB: a file path or a PostgreSQL URL)."""
+    return db.resolve_target()
 
 
 def cursor() -> duckdb.DuckDBPyConnection:

@@ -19,7 +19,8 @@ class ProgramInfo:
 
 
 def data_version(con: duckdb.DuckDBPyConnection) -> str:
-    """Returns a token that changes whenever an import, removal or setting changes the data.
+    """Returns a token that changes whenever an import, removal, setting or audited action
+    (erasure, retention, accounts) changes the data.
 
     Page caches are keyed by it, so a new import shows up without restarting the app.
     """
@@ -30,7 +31,10 @@ def data_version(con: duckdb.DuckDBPyConnection) -> str:
         " (SELECT coalesce(max(finished_at)::VARCHAR, '') FROM imports),"
         " (SELECT count(*) FROM settings),"
         " (SELECT coalesce(max(updated_at)::VARCHAR, '') FROM settings),"
-        " (SELECT count(*) FROM programs)"
+        " (SELECT count(*) FROM programs),"
+        # erasures, retention runs and account changes write no import or setting, but are
+        # audited: another process's erasure must not leave erased rows in a page cache here
+        " (SELECT coalesce(max(audit_id), 0) FROM audit_log)"
     ).fetchone()
     return "/".join(str(v) for v in (row or ()))
 

@@ -33,10 +33,9 @@ ALL = ("supporters", "matches", "contacts")
 
 
 @pytest.fixture()
-def con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    connection = db.connect(tmp_path / "store.duckdb")
-    yield connection
-    connection.close()
+def con(store_con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """The store of each backend (tests/store/backends.py): the races must end alike on both."""
+    return store_con
 
 
 @pytest.fixture()

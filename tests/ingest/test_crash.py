@@ -70,15 +70,15 @@ def small_csv(tmp_path_factory) -> Path:
 
 
 @pytest.fixture()
-def store(tmp_path) -> Path:
-    path = tmp_path / "store.duckdb"
-    con = db.connect(path)
+def store(store_target: str) -> str:
+    """A store of each backend (tests/store/backends.py) holding the base program."""
+    con = db.connect(store_target)
     assert import_paths(con, "p", [BASE], scope=Scope.local_operator()).exit_code == 0
     con.close()
-    return path
+    return store_target
 
 
-def _fingerprint(path: Path) -> str:
+def _fingerprint(path: str) -> str:
     con = db.connect(path)
     try:
         return fingerprint(con)
@@ -86,7 +86,7 @@ def _fingerprint(path: Path) -> str:
         con.close()
 
 
-def _child(store: Path, csv: Path, mode: str) -> subprocess.Popen[str]:
+def _child(store: str, csv: Path, mode: str) -> subprocess.Popen[str]:
     args = [sys.executable, "-c", CHILD, str(ROOT), str(store), str(csv), mode]
     return subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
 
@@ -97,7 +97,7 @@ def _kill(child: subprocess.Popen[str]) -> None:
     assert child.returncode == -signal.SIGKILL
 
 
-def test_kill_inside_the_open_transaction_changes_nothing(store: Path, small_csv: Path) -> None:
+def test_kill_inside_the_open_transaction_changes_nothing(store: str, small_csv: Path) -> None:
     before = _fingerprint(store)
     child = _child(store, small_csv, "pause")
     assert child.stdout is not None
@@ -107,7 +107,7 @@ def test_kill_inside_the_open_transaction_changes_nothing(store: Path, small_csv
     assert _fingerprint(store) == before
 
 
-def test_kill_at_an_arbitrary_moment_changes_nothing(store: Path, big_csv: Path) -> None:
+def test_kill_at_an_arbitrary_moment_changes_nothing(store: str, big_csv: Path) -> None:
     before = _fingerprint(store)
     child = _child(store, big_csv, "run")
     assert child.stdout is not None

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from store.backends import BACKENDS
 
 from dashboard import db
 from dashboard.access import Scope
@@ -81,16 +82,12 @@ def _program_files(folder: Path, letter: str) -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
-def two_programs_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store with programs A and B imported and accounts ada (admin), kim (coordinator of A),
-    vic (viewer of A), all with PASSWORD. Copy it before changing it."""
+def _fill_two_programs(target: str, root: Path) -> None:
+    """Imports programs A and B into the store at `target` and adds ada, kim and vic."""
     from dashboard.auth import add_user
     from dashboard.ingest import import_paths
 
-    root = tmp_path_factory.mktemp("two_programs")
-    path = root / "two_programs.duckdb"
-    connection = db.connect(path)
+    connection = db.connect(target)
     operator = Scope.local_operator()
     for letter in "AB":
         files = _program_files(root / letter, letter)
@@ -100,7 +97,52 @@ def two_programs_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     add_user(connection, "kim", "coordinator", scope=operator, password=PASSWORD, programs=["A"])
     add_user(connection, "vic", "viewer", scope=operator, password=PASSWORD, programs=["A"])
     connection.close()
+
+
+@pytest.fixture(scope="session")
+def two_programs_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with programs A and B imported and accounts ada (admin), kim (coordinator of A),
+    vic (viewer of A), all with PASSWORD. Copy it before changing it."""
+    root = tmp_path_factory.mktemp("two_programs")
+    path = root / "two_programs.duckdb"
+    _fill_two_programs(str(path), root)
     return path
+
+
+@pytest.fixture(scope="session")
+def two_programs_postgres_template(postgres_cluster, tmp_path_factory) -> str:
+    """The same two programs in a PostgreSQL database; returns its name (a template)."""
+    name = postgres_cluster.new_database()
+    _fill_two_programs(postgres_cluster.url(name), tmp_path_factory.mktemp("two_programs_pg"))
+    return name
+
+
+@pytest.fixture(scope="module")
+def two_programs_postgres(
+    postgres_cluster, two_programs_postgres_template: str
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to a copy of the PostgreSQL two-program store, shared by one test module:
+    only for modules whose every test checks that the store is unchanged (connecting and
+    copying cost seconds per test)."""
+    name = postgres_cluster.new_database(two_programs_postgres_template)
+    connection = db.connect(postgres_cluster.url(name))
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def two_programs_con(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The two-program store of each backend: a fresh file copy, then two_programs_postgres."""
+    if request.param == "postgres":
+        yield request.getfixturevalue("two_programs_postgres")
+        return
+    target = tmp_path / "dashboard.duckdb"
+    shutil.copy(request.getfixturevalue("two_programs_template"), target)
+    connection = db.connect(target)
+    yield connection
+    connection.close()
 
 
 @pytest.fixture

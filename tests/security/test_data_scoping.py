@@ -7,7 +7,7 @@ be unchanged afterwards (fingerprint).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from dashboard import db, proqol, settings
+from dashboard import proqol, settings
 from dashboard.access import AccessDenied, Scope
 from dashboard.fingerprint import fingerprint
 from dashboard.ingest import (
@@ -39,10 +39,9 @@ DAY = date(2026, 11, 20)
 
 
 @pytest.fixture
-def con(two_programs: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    connection = db.connect(two_programs)
-    yield connection
-    connection.close()
+def con(two_programs_con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """Both stores (tests/store/backends.py): scope must hold on each."""
+    return two_programs_con
 
 
 def _b_import(con: duckdb.DuckDBPyConnection) -> int:

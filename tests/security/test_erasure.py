@@ -22,6 +22,12 @@ OPERATOR = Scope.local_operator()
 
 
 @pytest.fixture
+def con(store_con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """The store of each backend (tests/store/backends.py): erasure must hold on both."""
+    return store_con
+
+
+@pytest.fixture
 def world(con: duckdb.DuckDBPyConnection, put) -> duckdb.DuckDBPyConnection:
     con.execute("INSERT INTO programs (program_id) VALUES ('A'), ('B')")
     base = {"joined_on": D("2024-01-01"), "capacity_hours_month": 5}

@@ -22,6 +22,12 @@ D = date.fromisoformat
 
 
 @pytest.fixture
+def con(store_con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """The store of each backend (tests/store/backends.py): retention must hold on both."""
+    return store_con
+
+
+@pytest.fixture
 def world(con: duckdb.DuckDBPyConnection, put) -> duckdb.DuckDBPyConnection:
     con.execute(
         "INSERT INTO programs (program_id, retention_months, is_demo) VALUES "

@@ -17,8 +17,8 @@ def test_path_comes_from_argument_then_environment_then_default(monkeypatch, tmp
     assert db.resolve_path(tmp_path / "cli.duckdb") == tmp_path / "cli.duckdb"
 
 
-def test_new_database_is_migrated_once(tmp_path: Path) -> None:
-    path = tmp_path / "s.duckdb"
+def test_new_database_is_migrated_once(store_target: str) -> None:
+    path = store_target
     con = db.connect(path)
     latest = db.MIGRATIONS[-1][0]
     assert db.schema_version(con) == latest
@@ -28,8 +28,8 @@ def test_new_database_is_migrated_once(tmp_path: Path) -> None:
     assert [v for (v,) in versions] == [m[0] for m in db.MIGRATIONS]
 
 
-def test_one_table_per_export_with_program_and_lineage(tmp_path: Path) -> None:
-    con = db.connect(tmp_path / "s.duckdb")
+def test_one_table_per_export_with_program_and_lineage(store_target: str) -> None:
+    con = db.connect(store_target)
     for name, spec in EXPORTS.items():
         cols = con.execute(
             "SELECT column_name, data_type FROM information_schema.columns "
@@ -46,8 +46,8 @@ def test_one_table_per_export_with_program_and_lineage(tmp_path: Path) -> None:
     assert types["contact_date"] == "DATE" and types["topics"] == "VARCHAR[]"
 
 
-def test_a_column_the_contract_gains_is_added_on_open(tmp_path: Path) -> None:
-    path = tmp_path / "s.duckdb"
+def test_a_column_the_contract_gains_is_added_on_open(store_target: str) -> None:
+    path = store_target
     con = db.connect(path)
     con.execute('ALTER TABLE services DROP COLUMN "last_network_contact"')
     con.close()
