@@ -20,6 +20,8 @@ ACTIONS = (
     "retention",
     "erasure",
     "subject_export",
+    "setup",
+    "program_change",
 )
 
 

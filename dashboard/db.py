@@ -9,6 +9,7 @@ within a process, share one connection and give each thread its own `cursor()`.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,40 @@ DEFAULT_DB = Path("data") / "dashboard.duckdb"
 DB_ENV = "DASHBOARD_DB"
 KEY_ENV = "DASHBOARD_DB_KEY"
 STORE = "store"  # catalog name of the attached database file
+
+
+class StoreUnavailable(Exception):
+    """The store file cannot be opened; `reason` says why in words a user can act on.
+
+    locked: another process (most likely the running app) holds the file;
+    key_missing / key_wrong / key_unexpected: $DASHBOARD_DB_KEY does not fit the file;
+    unreadable: any other refusal (permissions, not a DuckDB file).
+    """
+
+    def __init__(self, reason: str, path: Path, pid: str = "?") -> None:
+        super().__init__(f"{reason}: {path}")
+        self.reason, self.path, self.pid = reason, path, pid
+
+    def message(self, lang: str = "en") -> str:
+        """Returns the one-line explanation with the likely cause and what to do, en or de."""
+        from dashboard.i18n import t
+
+        return t(f"store.{self.reason}", lang, path=str(self.path), pid=self.pid, env=KEY_ENV)
+
+
+def _unavailable(exc: duckdb.Error, path: Path) -> StoreUnavailable:
+    """Returns the StoreUnavailable a failed ATTACH means (DuckDB says it only in its text)."""
+    text = str(exc)
+    if isinstance(exc, duckdb.IOException) and "lock" in text:
+        pid = re.search(r"\(PID (\d+)\)", text)
+        return StoreUnavailable("locked", path, pid.group(1) if pid else "?")
+    if "without a key" in text:
+        return StoreUnavailable("key_missing", path)
+    if "Wrong encryption key" in text:
+        return StoreUnavailable("key_wrong", path)
+    if "is not encrypted" in text:
+        return StoreUnavailable("key_unexpected", path)
+    return StoreUnavailable("unreadable", path)
 
 
 def resolve_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
@@ -40,6 +75,7 @@ def connect(
     """Returns a connection to the store at `path` (see resolve_path), migrated to the latest.
 
     With `key` (or $DASHBOARD_DB_KEY) the file is opened as an encrypted database.
+    Raises StoreUnavailable when the file is held by another process or the key does not fit.
     """
     target = resolve_path(path)
     if str(target) != ":memory:":
@@ -55,7 +91,11 @@ def connect(
         options.append("ENCRYPTION_KEY ?")
     suffix = f" ({', '.join(options)})" if options else ""
     # ATTACH takes no bound path; the path is quoted as a literal, the key is bound.
-    con.execute(f"ATTACH {_literal(str(target))} AS {STORE}{suffix}", [key] if key else [])
+    try:
+        con.execute(f"ATTACH {_literal(str(target))} AS {STORE}{suffix}", [key] if key else [])
+    except duckdb.Error as exc:
+        con.close()
+        raise _unavailable(exc, target) from None
     con.execute(f"USE {STORE}")
     if migrate and not read_only:
         apply_migrations(con)
@@ -170,10 +210,25 @@ def _m3_access(con: duckdb.DuckDBPyConnection) -> None:
         )""")
 
 
+def _m4_setup_and_programs(con: duckdb.DuckDBPyConnection) -> None:
+    # One row per issued first-run setup code; only its SHA-256 is kept (dashboard.auth.setup).
+    con.execute("""
+        CREATE TABLE setup_code (
+          code_hash VARCHAR NOT NULL,
+          issued_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+          failures INTEGER NOT NULL DEFAULT 0,
+          last_failure TIMESTAMP
+        )""")
+    con.execute("ALTER TABLE programs ADD COLUMN display_name VARCHAR")
+    con.execute("ALTER TABLE programs ADD COLUMN archived BOOLEAN DEFAULT false")
+    con.execute("ALTER TABLE users ADD COLUMN language VARCHAR")  # the account's UI language
+
+
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "programs, imports, quarantine and one table per export", _m1_core),
     (2, "per-program settings (signal thresholds)", _m2_settings),
     (3, "users, program assignments and the audit log", _m3_access),
+    (4, "setup code, program names and archiving, account language", _m4_setup_and_programs),
 )
 
 
