@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard import agenda
 from dashboard.i18n import fmt_date, vocab
 from dashboard.privacy import to_safe_csv
-from dashboard.ui import context, filters, widgets
+from dashboard.ui import context, filters, next_step, session_settings, widgets
 from dashboard.ui.cache import cached
 from dashboard.views import attention as view
 
@@ -14,10 +14,21 @@ ctx = context.get()
 st.title(ctx.t("attention.title"))
 program = filters.program_picker()
 if program is None:
-    widgets.no_program(ctx)
+    next_step.no_program(ctx)
+    st.stop()
+if not program.has_data:
+    next_step.no_data(ctx, "empty.program_empty")
     st.stop()
 as_of = filters.as_of_picker(program)
-rows = view.to_rows(cached(view.signals_for, program.program_id, as_of), ctx.lang)
+rows = view.to_rows(
+    cached(
+        view.signals_for,
+        program.program_id,
+        as_of,
+        **session_settings.signal_kwargs(program.program_id),
+    ),
+    ctx.lang,
+)
 
 left, right = st.columns(2)
 actions = left.multiselect(

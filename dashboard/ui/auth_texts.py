@@ -40,10 +40,14 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (English, German)
         "Administrator legt das erste Konto auf dem Server an:",
     ),
     "demo_mode": (
-        "Demo mode, no sign-in: this database holds only the synthetic demo program. As soon "
-        "as real data or an account exists, everyone has to sign in.",
-        "Demo-Modus ohne Anmeldung: Diese Datenbank enthält nur das synthetische Demo-Programm. "
-        "Sobald echte Daten oder ein Konto existieren, ist eine Anmeldung nötig.",
+        "Demo mode, no sign-in: this database holds only the synthetic demo program, and "
+        "nothing you do here is stored (an import is checked but not saved; settings last for "
+        "this browser session). To use your own data, set the dashboard up with the setup code "
+        "printed on the server's console.",
+        "Demo-Modus ohne Anmeldung: Diese Datenbank enthält nur das synthetische Demo-Programm, "
+        "und nichts, was Sie hier tun, wird gespeichert (ein Import wird geprüft, aber nicht "
+        "gespeichert; Einstellungen gelten für diese Browsersitzung). Für eigene Daten richten "
+        "Sie das Dashboard mit dem Einrichtungscode von der Server-Konsole ein.",
     ),
     # admin page
     "admin.title": ("Administration", "Verwaltung"),

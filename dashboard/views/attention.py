@@ -135,13 +135,22 @@ def is_since(value: Any) -> bool:
     return isinstance(value, date)
 
 
-def signals_for(con: Any, program_id: str, as_of: date, *, scope: Any) -> list[dict[str, Any]]:
+def signals_for(
+    con: Any,
+    program_id: str,
+    as_of: date,
+    *,
+    scope: Any,
+    overrides: tuple[tuple[str, float], ...] = (),
+) -> list[dict[str, Any]]:
     """Returns the program's signal results on as-of as plain dicts ([] for a program without
-    supporters yet)."""
+    supporters yet); `overrides` (threshold key, value) apply for this call only."""
     from dashboard.signals import UnknownProgram, evaluate
 
     try:
-        results = evaluate(con, scope=scope, program_id=program_id, as_of=as_of)
+        results = evaluate(
+            con, scope=scope, program_id=program_id, as_of=as_of, settings=dict(overrides) or None
+        )
     except UnknownProgram:
         return []
     return [r.model_dump() for r in results]
