@@ -99,14 +99,18 @@ def _current(con: duckdb.DuckDBPyConnection, lang: str) -> Scope | None:
 
 
 def _sign_in_form(con: duckdb.DuckDBPyConnection, lang: str) -> None:
+    if needs_setup(con):  # real data but no account at all: claim it with the setup code
+        from dashboard.ui import first_run
+
+        first_run.claim_form(con, lang)
+        return
     st.title(tx("title", lang))
     notice = st.session_state.pop(NOTICE_KEY, None)
     if notice:
         st.info(notice, icon=":material/schedule:")
-    if _no_accounts(con):  # real data but nobody to sign in: claim it with the setup code
-        from dashboard.ui import first_run
-
-        first_run.claim_form(con, lang)
+    if _no_accounts(con):  # every account disabled: only the shell can enable one
+        st.warning(tx("no_accounts", lang), icon=":material/key:")
+        st.code("python -m dashboard users update NAME --enable", language="bash")
         return
     st.write(tx("intro", lang))
     with st.form("sign_in", clear_on_submit=True):

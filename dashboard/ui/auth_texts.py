@@ -34,10 +34,10 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (English, German)
         "Administration installiert es mit: pip install 'Authlib>=1.3.2'",
     ),
     "no_accounts": (
-        "There is real data here but no account yet. An administrator creates the first one "
-        "at the server:",
-        "Hier liegen echte Daten, aber noch kein Konto. Eine Administratorin oder ein "
-        "Administrator legt das erste Konto auf dem Server an:",
+        "There is data here but every account is disabled. An administrator enables one at "
+        "the server:",
+        "Hier liegen Daten, aber alle Konten sind deaktiviert. Eine Administratorin oder ein "
+        "Administrator aktiviert eines auf dem Server:",
     ),
     "demo_mode": (
         "Demo mode, no sign-in: this database holds only the synthetic demo program, and "
