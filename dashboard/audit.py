@@ -22,6 +22,8 @@ ACTIONS = (
     "subject_export",
     "setup",
     "program_change",
+    "followup",
+    "digest",
 )
 
 

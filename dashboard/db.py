@@ -224,11 +224,37 @@ def _m4_setup_and_programs(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE users ADD COLUMN language VARCHAR")  # the account's UI language
 
 
+def _m7_followups(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("CREATE SEQUENCE followup_id_seq START 1")
+    con.execute("""
+        CREATE TABLE followups (
+          followup_id BIGINT PRIMARY KEY DEFAULT nextval('followup_id_seq'),
+          program_id VARCHAR NOT NULL,
+          signal_id VARCHAR NOT NULL,
+          subject_type VARCHAR NOT NULL,    -- supporter | service
+          subject_id VARCHAR NOT NULL,
+          action VARCHAR NOT NULL,          -- dashboard.followups.model.ACTIONS
+          status VARCHAR NOT NULL,          -- planned | done | dismissed
+          happened_on DATE NOT NULL,        -- the day it happened or is planned
+          review_on DATE,
+          note VARCHAR,                     -- <= 280 characters, passed the identifier guard
+          severity VARCHAR NOT NULL,        -- the signal as it stood when this was written
+          value JSON,
+          threshold JSON,
+          signal_since DATE,
+          written_by VARCHAR NOT NULL,
+          written_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+        )""")
+    # the weekly digest goes to a program's coordinators: they need an address
+    con.execute("ALTER TABLE users ADD COLUMN email VARCHAR")
+
+
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "programs, imports, quarantine and one table per export", _m1_core),
     (2, "per-program settings (signal thresholds)", _m2_settings),
     (3, "users, program assignments and the audit log", _m3_access),
     (4, "setup code, program names and archiving, account language", _m4_setup_and_programs),
+    (7, "follow-ups on signals; an optional e-mail address per account", _m7_followups),
 )
 
 

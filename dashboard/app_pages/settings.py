@@ -10,6 +10,7 @@ from dashboard.i18n import fmt_date, fmt_number
 from dashboard.privacy import SUPPRESSION_THRESHOLD
 from dashboard.signals import RULES
 from dashboard.ui import context, filters, next_step, session_settings, widgets
+from dashboard.ui import followups as followup_forms
 from dashboard.ui import lang as lang_ui
 from dashboard.ui.cache import cached, clear
 from dashboard.views import common, preferences
@@ -115,6 +116,7 @@ with st.form("program_settings", border=True):
     if st.form_submit_button(ctx.t("settings.save"), disabled=not writable):
         _save_program_settings(None if use_today else day, lang_choice)
 st.caption(ctx.t("settings.suppression", n=SUPPRESSION_THRESHOLD))
+followup_forms.settings_form(pid, writable and not session_only, _saved)  # stored values only
 
 st.subheader(ctx.t("settings.thresholds"))
 st.caption(ctx.t("settings.thresholds_hint"))

@@ -36,8 +36,15 @@ COMMANDS = [
     ["users", "update", "ada", "--disable"],
     ["users", "remove", "ada"],
     ["setup-code"],
-]
-IDS = [" ".join(c[:2]) if c[0] in ("users", "retention") else c[0] for c in COMMANDS]
+    ["followup", "list", "--program", "A"],
+    ["followup", "add", "--program", "A", "--signal", "S-OVERLOAD", "--subject", "S-001",
+     "--action", "supervision_talk", "--status", "done"],
+    ["followup", "remove", "--id", "1"],
+    ["digest", "--program", "A"],
+]  # fmt: skip
+IDS = [" ".join(c[:2]) if c[0] in ("users", "retention", "followup") else c[0] for c in COMMANDS]
+KEYED = [c for c in COMMANDS if c[0] != "encrypt"]  # encrypt reads only unencrypted stores
+KEYED_IDS = [i for c, i in zip(COMMANDS, IDS, strict=True) if c[0] != "encrypt"]
 
 
 def _run(argv: list[str], path: Path, tmp: Path, **env: str) -> subprocess.CompletedProcess:
