@@ -135,8 +135,8 @@ def test_meeting_mode_records_every_ticked_row_at_once(demo_db: Path, locale: st
     ).fetchall()
     con.close()
     assert rows == [
-        ("P03", "S-OVERLOAD", "supervision_talk", "done", AS_OF, "demo"),
-        ("P05", "S-ASKED", "supervision_talk", "planned", AS_OF, "demo"),
+        ("P03", "S-OVERLOAD", "supervision_talk", "done", AS_OF, "chef"),
+        ("P05", "S-ASKED", "supervision_talk", "planned", AS_OF, "chef"),
     ]
 
 
