@@ -24,6 +24,8 @@ class Scope:
     user: str
     role: Role
     programs: frozenset[str] | None  # None: every program (admin, local operator)
+    # The demo visitor without an account: may look and try, never write anything persistent.
+    anonymous: bool = False
 
     @classmethod
     def local_operator(cls) -> Scope:
@@ -32,7 +34,7 @@ class Scope:
 
     @property
     def can_write(self) -> bool:
-        return self.role in ("admin", "coordinator")
+        return not self.anonymous and self.role in ("admin", "coordinator")
 
     def allows(self, program_id: str) -> bool:
         return self.programs is None or program_id in self.programs

@@ -23,6 +23,8 @@ ACTIONS = (
     "retention",
     "erasure",
     "subject_export",
+    "setup",
+    "program_change",
     "followup",
     "digest",
 )

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
 from typing import Any
 
-from dashboard import commands
-from dashboard.store_postgres import StoreUnavailable
+import duckdb
+
+from dashboard import commands, db, i18n
 
 
 class _Parser(argparse.ArgumentParser):
@@ -48,12 +50,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     try:
         return int(args.handler(args))
-    except StoreUnavailable as exc:  # the message names the store without its password
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         print("interrupted; nothing was committed by the interrupted step", file=sys.stderr)
         return 2
+    except db.StoreUnavailable as exc:  # held by the app, a key that does not fit, no server
+        print(exc.message(message_lang(args)), file=sys.stderr)
+        return 2
+    except duckdb.Error as exc:  # its text may quote a row: name the kind only
+        print(f"error: the database refused the command ({type(exc).__name__})", file=sys.stderr)
+        return 2
+
+
+def message_lang(args: argparse.Namespace) -> str:
+    """Returns the language of one-line errors: --lang where a command has it, else the
+    locale of the shell ($LC_ALL, $LANG), else English."""
+    chosen = getattr(args, "lang", None) or os.environ.get("LC_ALL") or os.environ.get("LANG")
+    return i18n.normalize(chosen)
 
 
 if __name__ == "__main__":

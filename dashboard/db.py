@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,7 @@ import duckdb
 from schemas import EXPORTS
 
 from . import store_postgres
+from .store_errors import StoreUnavailable
 
 DEFAULT_DB = Path("data") / "dashboard.duckdb"
 DB_ENV = "DASHBOARD_DB"
@@ -40,6 +42,21 @@ def describe(target: str | os.PathLike[str]) -> str:
     return store_postgres.redact(text) if store_postgres.is_url(text) else text
 
 
+def _unavailable(exc: duckdb.Error, path: Path) -> StoreUnavailable:
+    """Returns the StoreUnavailable a failed ATTACH means (DuckDB says it only in its text)."""
+    text = str(exc)
+    if isinstance(exc, duckdb.IOException) and "lock" in text:
+        pid = re.search(r"\(PID (\d+)\)", text)
+        return StoreUnavailable("locked", path, pid.group(1) if pid else "?")
+    if "without a key" in text:
+        return StoreUnavailable("key_missing", path)
+    if "Wrong encryption key" in text:
+        return StoreUnavailable("key_wrong", path)
+    if "is not encrypted" in text:
+        return StoreUnavailable("key_unexpected", path)
+    return StoreUnavailable("unreadable", path)
+
+
 def resolve_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     """Returns the database path: the CLI value, else $DASHBOARD_DB, else data/dashboard.duckdb."""
     if cli_value:
@@ -57,7 +74,8 @@ def connect(
     """Returns a connection to the store at `path` (see resolve_path), migrated to the latest.
 
     With `key` (or $DASHBOARD_DB_KEY) the file is opened as an encrypted database. A
-    `postgresql://` target opens the server store (raises StoreUnavailable if it cannot).
+    `postgresql://` target opens the server store. Raises StoreUnavailable when the file is
+    held by another process, the key does not fit, or the server cannot be reached.
     """
     url = resolve_target(path)
     if store_postgres.is_url(url):
@@ -83,7 +101,11 @@ def _connect_file(target: Path, *, key: str | None, read_only: bool) -> duckdb.D
         options.append("ENCRYPTION_KEY ?")
     suffix = f" ({', '.join(options)})" if options else ""
     # ATTACH takes no bound path; the path is quoted as a literal, the key is bound.
-    con.execute(f"ATTACH {_literal(str(target))} AS {STORE}{suffix}", [key] if key else [])
+    try:
+        con.execute(f"ATTACH {_literal(str(target))} AS {STORE}{suffix}", [key] if key else [])
+    except duckdb.Error as exc:
+        con.close()
+        raise _unavailable(exc, target) from None
     con.execute(f"USE {STORE}")
     return con
 
@@ -92,7 +114,7 @@ def _connect_server(url: str, *, key: str | None, read_only: bool) -> duckdb.Duc
     if key if key is not None else os.environ.get(KEY_ENV):
         # The server's files are the server's to encrypt (disk encryption); silently storing
         # in plain text what the operator asked to encrypt is not an option.
-        raise store_postgres.StoreUnavailable(
+        raise store_postgres.ServerUnavailable(
             f"${KEY_ENV} applies to a DuckDB file; encrypt the PostgreSQL server's disk instead"
         )
     con = duckdb.connect(":memory:")
@@ -278,6 +300,22 @@ def _m5_mappings(con: duckdb.DuckDBPyConnection) -> None:
         )""")
 
 
+def _m4_setup_and_programs(con: duckdb.DuckDBPyConnection) -> None:
+    # One row per issued first-run setup code; only its SHA-256 is kept (dashboard.auth.setup).
+    con.execute("""
+        CREATE TABLE setup_code (
+          code_hash VARCHAR NOT NULL,
+          issued_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+          failures INTEGER NOT NULL DEFAULT 0,
+          last_failure TIMESTAMP
+        )""")
+    con.execute("ALTER TABLE programs ADD COLUMN display_name VARCHAR")
+    # no DEFAULT: PostgreSQL tables take no ALTER … DEFAULT through DuckDB; NULL reads as
+    # "not archived" (every read coalesces)
+    con.execute("ALTER TABLE programs ADD COLUMN archived BOOLEAN")
+    con.execute("ALTER TABLE users ADD COLUMN language VARCHAR")  # the account's UI language
+
+
 def _m7_followups(con: duckdb.DuckDBPyConnection) -> None:
     create_sequence(con, "followup_id_seq")
     con.execute(f"""
@@ -308,6 +346,7 @@ MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "programs, imports, quarantine and one table per export", _m1_core),
     (2, "per-program settings (signal thresholds)", _m2_settings),
     (3, "users, program assignments and the audit log", _m3_access),
+    (4, "setup code, program names and archiving, account language", _m4_setup_and_programs),
     (5, "column mappings saved per program and header", _m5_mappings),
     (7, "follow-ups on signals; an optional e-mail address per account", _m7_followups),
 )

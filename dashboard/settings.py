@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from dashboard import audit
 from dashboard.access import Scope
+from dashboard.programs import require_active
 from dashboard.transaction import transaction
 
 ALL_PROGRAMS = "*"
@@ -347,6 +348,7 @@ def reset_threshold(
         raise _unknown(key)
     rule, spec = _specs()[key]
     old = threshold_values(con, program_id)[rule.id][spec.name]
+    require_active(con, program_id)
     with transaction(con):
         con.execute("DELETE FROM settings WHERE program_id = ? AND key = ?", [program_id, key])
         new = threshold_values(con, program_id)[rule.id][spec.name]
@@ -363,6 +365,8 @@ def reset_threshold(
 def _write(
     con: duckdb.DuckDBPyConnection, program_id: str, key: str, value: Any, actor: str
 ) -> None:
+    if program_id != ALL_PROGRAMS:
+        require_active(con, program_id)
     con.execute(
         "INSERT OR REPLACE INTO settings (program_id, key, value, updated_at, updated_by) "
         "VALUES (?, ?, ?, current_timestamp, ?)",
@@ -425,6 +429,7 @@ def set_program_setting(
             f"{key}: {value!r} ist kein gültiger Wert ({_program_hint(key, 'de')}).",
             key,
         ) from None
+    require_active(con, program_id)
     with transaction(con):
         if checked is None:
             con.execute("DELETE FROM settings WHERE program_id = ? AND key = ?", [program_id, key])

@@ -16,11 +16,24 @@ from urllib.parse import urlsplit, urlunsplit
 
 import duckdb
 
+from .store_errors import StoreUnavailable
+
 SCHEMES = ("postgresql://", "postgres://")
 
 
-class StoreUnavailable(Exception):
+class ServerUnavailable(StoreUnavailable):
     """The PostgreSQL store could not be reached or opened; the message names no password."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__("server", "")
+        self.args = (text,)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def message(self, lang: str = "en") -> str:
+        """Returns the one-line explanation (English: it quotes what the server said)."""
+        return f"error: {self}"
 
 
 def is_url(target: str) -> bool:
@@ -41,14 +54,14 @@ def redact(url: str) -> str:
 def attach(con: duckdb.DuckDBPyConnection, url: str, name: str, *, read_only: bool) -> None:
     """Attaches the PostgreSQL database at `url` as catalog `name` on `con`.
 
-    Raises StoreUnavailable (with the redacted URL only) when the server refuses.
+    Raises ServerUnavailable (with the redacted URL only) when the server refuses.
     """
     options = "TYPE postgres, READ_ONLY" if read_only else "TYPE postgres"
     try:
         con.execute(f"ATTACH {_literal(url)} AS {name} ({options})")
     except duckdb.Error:
         # DuckDB's message repeats the whole URL, password included: it is not passed on.
-        raise StoreUnavailable(f"cannot open the PostgreSQL store {redact(url)}") from None
+        raise ServerUnavailable(f"cannot open the PostgreSQL store {redact(url)}") from None
 
 
 def is_postgres(con: duckdb.DuckDBPyConnection) -> bool:

@@ -17,45 +17,39 @@ if str(_ROOT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
+from dashboard.db import StoreUnavailable  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
-from dashboard.ui import auth_gate, cache, connection, context, widgets  # noqa: E402
+from dashboard.ui import auth_gate, cache, connection, context, nav, store_page, widgets  # noqa: E402
 from dashboard.ui import lang as lang_ui  # noqa: E402
 
-_PAGES = Path(__file__).parent / "app_pages"
-# (file, catalog key of the title, icon, url path); the first one is the home page.
-_MAIN = (
-    ("attention.py", "nav.attention", ":material/priority_high:", "attention"),
-    ("supporter.py", "nav.supporter", ":material/person:", "supporter"),
-    ("program.py", "nav.program", ":material/monitoring:", "program"),
-    ("network.py", "nav.network", ":material/hub:", "network"),
-)
-_DATA = (
-    ("imports.py", "nav.import", ":material/upload_file:", "import"),
-    ("data_dictionary.py", "nav.data_dictionary", ":material/menu_book:", "data-dictionary"),
-    ("settings.py", "nav.settings", ":material/tune:", "settings"),
-)
-# Pages the security engineer owns; shown to admins when the files exist.
-_ADMIN = (("admin.py", "nav.admin", ":material/admin_panel_settings:", "admin"),)
-
-
-def _page(file: str, key: str, icon: str, url: str, lang: str, default: bool = False) -> st.Page:
-    return st.Page(_PAGES / file, title=t(key, lang), icon=icon, url_path=url, default=default)
-
-
-st.set_page_config(page_title="Peer supervision", page_icon=":material/diversity_3:", layout="wide")
-cur = connection.cursor()
-lang = lang_ui.current_lang(cur)
-scope = auth_gate.require_scope(cur)
-if scope is None:  # the gate drew the sign-in form
+# A local favicon: Streamlit fetches ":material/…:" page icons from a font host.
+st.set_page_config(
+    page_title="Peer supervision", page_icon=str(_ROOT / "dashboard" / "static" / "icon.png"),
+    layout="wide",
+)  # fmt: skip
+try:
+    cur = connection.cursor()
+except StoreUnavailable as exc:  # held by another process, or DASHBOARD_DB_KEY does not fit
+    store_page.draw(exc)
     st.stop()
+lang_ui.take_url_choice()
+scope = auth_gate.require_scope(cur)
+if scope is None:  # the gate drew the sign-in (or the first-run setup) form
+    st.stop()
+lang_ui.remember_for_account(cur, scope)
+lang = lang_ui.current_lang(cur, None if scope.anonymous else scope.user)
 context.set_context(
     context.PageContext(cur, scope, lang, cache.version(cur), connection.database_path())
 )
-main = [_page(*spec, lang, default=i == 0) for i, spec in enumerate(_MAIN)]
-data = [_page(*spec, lang) for spec in _DATA]
-if scope.role == "admin":
-    data += [_page(*spec, lang) for spec in _ADMIN if (_PAGES / spec[0]).exists()]
-nav = st.navigation({t("nav.group.supervision", lang): main, t("nav.group.data", lang): data})
+nav.reset()
+main = nav.build(nav.MAIN, lang, home=True)
+data = nav.build(nav.DATA, lang)
+if scope.role == "admin" and not scope.anonymous:
+    data += nav.build(nav.ADMIN, lang)
+groups = {t("nav.group.supervision", lang): main, t("nav.group.data", lang): data}
+if scope.anonymous or scope.role == "admin":  # claim the installation / the first steps
+    groups[t("nav.group.start", lang)] = nav.build(nav.SETUP, lang)
+navigation = st.navigation(groups)
 lang_ui.language_switch(lang)
 widgets.demo_banner()
-nav.run()
+navigation.run()

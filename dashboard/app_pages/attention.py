@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard import agenda
 from dashboard.i18n import fmt_date, vocab
 from dashboard.privacy import to_safe_csv
-from dashboard.ui import context, filters, widgets
+from dashboard.ui import context, filters, next_step, session_settings, widgets
 from dashboard.ui import followups as followup_forms
 from dashboard.ui.cache import cached, per_user
 from dashboard.views import attention as view
@@ -15,7 +15,10 @@ ctx = context.get()
 st.title(ctx.t("attention.title"))
 program = filters.program_picker()
 if program is None:
-    widgets.no_program(ctx)
+    next_step.no_program(ctx)
+    st.stop()
+if not program.has_data:
+    next_step.no_data(ctx, "empty.program_empty")
     st.stop()
 as_of = filters.as_of_picker(program)
 
@@ -28,7 +31,16 @@ since = middle.date_input(
     format="DD.MM.YYYY" if ctx.lang == "de" else "YYYY/MM/DD",
     key=f"att_since_{program.program_id}_{as_of.isoformat()}",
 )
-rows = view.to_rows(cached(view.agenda_for, program.program_id, as_of, since), ctx.lang)
+rows = view.to_rows(
+    cached(
+        view.agenda_for,
+        program.program_id,
+        as_of,
+        since,
+        **session_settings.signal_kwargs(program.program_id),
+    ),
+    ctx.lang,
+)
 actions = left.multiselect(
     ctx.t("filter.action"),
     view.ACTIONS,

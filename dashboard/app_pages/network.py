@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard import charts
 from dashboard.i18n import fmt_date, vocab
 from dashboard.privacy import suppress_small, to_safe_csv
-from dashboard.ui import chart_cache, context, filters, tables, widgets
+from dashboard.ui import chart_cache, context, filters, next_step, session_settings, tables, widgets
 from dashboard.ui.cache import cached
 from dashboard.views import attention
 from dashboard.views import network as view
@@ -15,7 +15,10 @@ ctx = context.get()
 st.title(ctx.t("network.title"))
 program = filters.program_picker()
 if program is None:
-    widgets.no_program(ctx)
+    next_step.no_program(ctx)
+    st.stop()
+if not program.has_data:
+    next_step.no_data(ctx, "empty.program_empty")
     st.stop()
 as_of = filters.as_of_picker(program)
 pid = program.program_id
@@ -24,7 +27,9 @@ st.caption(ctx.t("network.caption", as_of=fmt_date(as_of, ctx.lang)))
 st.subheader(ctx.t("network.signals"))
 rows = [
     r
-    for r in attention.to_rows(cached(attention.signals_for, pid, as_of), ctx.lang)
+    for r in attention.to_rows(
+        cached(attention.signals_for, pid, as_of, **session_settings.signal_kwargs(pid)), ctx.lang
+    )
     if r["action"] == "networking"
 ]
 if rows:

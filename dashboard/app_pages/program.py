@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard import charts, health
 from dashboard.i18n import fmt_date, fmt_number, fmt_percent, vocab
 from dashboard.privacy import to_safe_csv
-from dashboard.ui import chart_cache, context, filters, widgets
+from dashboard.ui import chart_cache, context, filters, next_step, widgets
 from dashboard.ui.cache import cached
 from dashboard.views import program as view
 
@@ -14,7 +14,10 @@ ctx = context.get()
 st.title(ctx.t("program.title"))
 program = filters.program_picker()
 if program is None:
-    widgets.no_program(ctx)
+    next_step.no_program(ctx)
+    st.stop()
+if not program.has_data:
+    next_step.no_data(ctx, "empty.program_empty")
     st.stop()
 as_of = filters.as_of_picker(program)
 pid = program.program_id

@@ -1,6 +1,7 @@
 """Settings: signal thresholds per program (with help and defaults), as-of default, language."""
 
 from collections import defaultdict
+from datetime import date
 
 import streamlit as st
 
@@ -8,7 +9,7 @@ from dashboard import settings
 from dashboard.i18n import fmt_date, fmt_number
 from dashboard.privacy import SUPPRESSION_THRESHOLD
 from dashboard.signals import RULES
-from dashboard.ui import context, filters, widgets
+from dashboard.ui import context, filters, next_step, session_settings, widgets
 from dashboard.ui import followups as followup_forms
 from dashboard.ui import lang as lang_ui
 from dashboard.ui.cache import by_version, cached, clear
@@ -18,12 +19,68 @@ ctx = context.get()
 st.title(ctx.t("settings.title"))
 program = filters.program_picker()
 if program is None:
-    widgets.no_program(ctx)
+    next_step.no_program(ctx)
     st.stop()
 pid = program.program_id
-writable = ctx.scope.can_write and ctx.scope.allows(pid)
-if not writable:
+# Demo visitors may try every setting; session_settings keeps them for this browser session.
+session_only = ctx.scope.anonymous
+writable = (ctx.scope.can_write and ctx.scope.allows(pid) and not program.archived) or session_only
+if session_only:
+    st.info(ctx.t("settings.session_only"), icon=":material/science:")
+elif program.archived:
+    st.info(ctx.t("settings.archived"), icon=":material/inventory_2:")
+elif not writable:
     st.info(ctx.t("settings.read_only"), icon=":material/lock:")
+
+
+def _save_program_settings(day: date | None, lang_choice: str) -> None:
+    """Stores (audited) the as-of default and language; for demo visitors, the session only."""
+    if lang_choice != "browser":
+        lang_ui.set_lang(lang_choice)
+    if session_only:
+        st.session_state[filters.AS_OF_KEY] = day or date.today()
+        st.toast(ctx.t("settings.saved_session"))
+        st.rerun()
+    try:
+        for key, value in (
+            ("as_of_default", day.isoformat() if day else None),
+            ("language", None if lang_choice == "browser" else lang_choice),
+        ):
+            settings.set_program_setting(
+                ctx.cur, pid, key, value, scope=ctx.scope, actor=ctx.scope.user
+            )
+    except settings.SettingError as exc:
+        st.error(widgets.md(exc.message_de if ctx.lang == "de" else exc.message))
+    else:
+        _saved(ctx.t("settings.saved"))
+
+
+def _save_thresholds(views: list, values: dict) -> None:
+    """Stores the changed thresholds (audited); for demo visitors, the session only."""
+    try:
+        for v in views:
+            if values[v.key] == v.value:
+                continue
+            if session_only:
+                session_settings.set_threshold(ctx.cur, pid, v.key, values[v.key])
+            else:
+                settings.set_threshold(
+                    ctx.cur, pid, v.key, values[v.key], scope=ctx.scope, actor=ctx.scope.user
+                )
+    except settings.SettingError as exc:
+        st.error(widgets.md(exc.message_de if ctx.lang == "de" else exc.message))
+    else:
+        _saved(ctx.t("settings.saved_session" if session_only else "settings.saved"))
+
+
+def _reset_thresholds(views: list) -> None:
+    if session_only:
+        session_settings.reset(pid, [v.key for v in views])
+        _saved(ctx.t("settings.saved_session"))
+    for v in views:
+        if not v.is_default:
+            settings.reset_threshold(ctx.cur, pid, v.key, scope=ctx.scope, actor=ctx.scope.user)
+    _saved(ctx.t("settings.saved"))
 
 
 def _saved(message: str) -> None:
@@ -57,36 +114,14 @@ with st.form("program_settings", border=True):
         disabled=not writable,
     )
     if st.form_submit_button(ctx.t("settings.save"), disabled=not writable):
-        try:
-            settings.set_program_setting(
-                ctx.cur,
-                pid,
-                "as_of_default",
-                None if use_today else day.isoformat(),
-                scope=ctx.scope,
-                actor=ctx.scope.user,
-            )
-            settings.set_program_setting(
-                ctx.cur,
-                pid,
-                "language",
-                None if lang_choice == "browser" else lang_choice,
-                scope=ctx.scope,
-                actor=ctx.scope.user,
-            )
-        except settings.SettingError as exc:
-            st.error(widgets.md(exc.message_de if ctx.lang == "de" else exc.message))
-        else:
-            if lang_choice != "browser":
-                lang_ui.set_lang(lang_choice)
-            _saved(ctx.t("settings.saved"))
+        _save_program_settings(None if use_today else day, lang_choice)
 st.caption(ctx.t("settings.suppression", n=SUPPRESSION_THRESHOLD))
-followup_forms.settings_form(pid, writable, _saved)
+followup_forms.settings_form(pid, writable and not session_only, _saved)  # stored values only
 
 st.subheader(ctx.t("settings.thresholds"))
 st.caption(ctx.t("settings.thresholds_hint"))
 by_rule = defaultdict(list)
-for view in cached(common.thresholds, pid):
+for view in session_settings.applied(cached(common.thresholds, pid), pid):
     by_rule[view.rule_id].append(view)
 for rule_id, views in by_rule.items():
     rule = RULES[rule_id]
@@ -116,28 +151,9 @@ for rule_id, views in by_rule.items():
                 )
             save, reset = st.columns(2)
             if save.form_submit_button(ctx.t("settings.save"), disabled=not writable):
-                try:
-                    for v in views:
-                        if values[v.key] != v.value:
-                            settings.set_threshold(
-                                ctx.cur,
-                                pid,
-                                v.key,
-                                values[v.key],
-                                scope=ctx.scope,
-                                actor=ctx.scope.user,
-                            )
-                except settings.SettingError as exc:
-                    st.error(widgets.md(exc.message_de if ctx.lang == "de" else exc.message))
-                else:
-                    _saved(ctx.t("settings.saved"))
+                _save_thresholds(views, values)
             if reset.form_submit_button(
                 ctx.t("settings.reset"), disabled=not writable or not changed
             ):
-                for v in views:
-                    if not v.is_default:
-                        settings.reset_threshold(
-                            ctx.cur, pid, v.key, scope=ctx.scope, actor=ctx.scope.user
-                        )
-                _saved(ctx.t("settings.saved"))
+                _reset_thresholds(views)
 st.caption(ctx.t("settings.as_of_now", date=fmt_date(filters.default_as_of(program), ctx.lang)))

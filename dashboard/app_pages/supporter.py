@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.i18n import fmt_date, fmt_number, vocab
-from dashboard.ui import chart_cache, context, filters, tables, widgets
+from dashboard.ui import chart_cache, context, filters, next_step, session_settings, tables, widgets
 from dashboard.ui.cache import cached
 from dashboard.views import attention, common
 from dashboard.views import supporter as view
@@ -13,14 +13,22 @@ ctx = context.get()
 st.title(ctx.t("supporter.title"))
 program = filters.program_picker()
 if program is None:
-    widgets.no_program(ctx)
+    next_step.no_program(ctx)
+    st.stop()
+if not program.has_data:
+    next_step.no_data(ctx, "empty.program_empty")
     st.stop()
 as_of = filters.as_of_picker(program)
 ids = cached(common.supporter_ids, program.program_id)
 if not ids:
     st.info(ctx.t("supporter.none"), icon=":material/info:")
     st.stop()
-signals = cached(attention.signals_for, program.program_id, as_of)
+signals = cached(
+    attention.signals_for,
+    program.program_id,
+    as_of,
+    **session_settings.signal_kwargs(program.program_id),
+)
 flagged = attention.subjects(attention.to_rows(signals, ctx.lang))
 chosen = st.session_state.get("sel_supporter")
 if chosen not in ids:

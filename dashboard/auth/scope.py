@@ -53,16 +53,17 @@ def holds_only_demo_data(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def demo_scope(con: duckdb.DuckDBPyConnection) -> Scope | None:
-    """Returns the no-sign-in scope (coordinator of the demo programs) or None once data is real.
+    """Returns the no-sign-in scope (an anonymous viewer of the demo programs) or None once
+    data is real.
 
-    Deliberately not an admin: an anonymous visitor may explore and re-import the demo, but
-    cannot create accounts or import into any other program.
+    An anonymous visitor may explore the demo and try an import (the check runs, nothing is
+    committed) and change settings for the browser session; nothing they do is stored.
     """
     if not holds_only_demo_data(con):
         return None
     rows = con.execute("SELECT program_id FROM programs WHERE is_demo").fetchall()
     programs = frozenset(r[0] for r in rows) or frozenset({_demo_program_id()})
-    return Scope(user=DEMO_USER, role="coordinator", programs=programs)
+    return Scope(user=DEMO_USER, role="viewer", programs=programs, anonymous=True)
 
 
 def _demo_program_id() -> str:

@@ -13,8 +13,6 @@ import argparse
 import sys
 from pathlib import Path
 
-import duckdb
-
 from dashboard import db
 from dashboard.access import AccessDenied
 from dashboard.auth.cli_scope import add_account_args, scope_from_args
@@ -41,11 +39,7 @@ def run(args: argparse.Namespace) -> int:
     """Returns 0 when the demo was loaded (or written), else the importer's exit code."""
     if args.write:
         return _write(args.write)
-    try:
-        con = db.connect(args.db)
-    except duckdb.IOException as exc:  # e.g. the database is locked by a running app
-        print(f"error: cannot open the database: {exc}", file=sys.stderr)
-        return 2
+    con = db.connect(args.db)  # a held file or wrong key: one line from dashboard.cli
     try:
         scope = scope_from_args(con, args)
         report = load_demo(con, scope=scope, imported_by=scope.user if args.user else "demo")

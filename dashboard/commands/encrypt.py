@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if args.user and not _admin_signed_in(source, args):
         return 2
+    db.connect(source, key="", read_only=True).close()  # held or encrypted: say so before asking
     key = os.environ.get(db.KEY_ENV) or _typed_key()
     if not key:
         return 2

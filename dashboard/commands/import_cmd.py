@@ -74,9 +74,6 @@ def run(args: argparse.Namespace) -> int:
     except (ValueError, PermissionError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except duckdb.IOException as exc:  # e.g. the database is locked by a running app
-        print(f"error: cannot open the database: {exc}", file=sys.stderr)
-        return 2
     except duckdb.Error as exc:  # its text may quote a row of the file: show the kind only
         print(f"error: the database refused the import ({type(exc).__name__})", file=sys.stderr)
         return 2

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Sequence
 
 import duckdb
 
+from dashboard.programs import require_active
+
 from ..access import Scope
 from . import pipeline
 from .manage import errors_csv, list_imports, quarantine_csv, remove_import
@@ -78,6 +80,7 @@ def import_uploads(
     The import is recorded and audited as `imported_by`, by default the scope's user.
     """
     scope.require(program_id, write=True)
+    require_active(con, program_id)
     return pipeline.run(
         con, program_id, uploads, write=True, accept_valid=accept_valid,
         imported_by=imported_by or scope.user, is_demo=is_demo, mappings=mappings,

@@ -7,6 +7,7 @@ from typing import Any
 
 import duckdb
 
+from dashboard.programs import require_active
 from schemas import EXPORTS
 
 from .. import audit
@@ -45,6 +46,7 @@ def remove_import(
     """
     program_id = _program_of(con, import_id)
     scope.require(program_id, write=True)
+    require_active(con, program_id)
     removed: dict[str, int] = {}
     with transaction(con):
         for name in EXPORTS:

@@ -31,6 +31,7 @@ from dashboard.auth import (
     username_from_claims,
 )
 from dashboard.auth.session import is_expired
+from dashboard.auth.setup import needs_setup
 from dashboard.retention import run_daily_retention
 from dashboard.ui import lang as lang_ui
 from dashboard.ui.auth_texts import tx
@@ -99,13 +100,18 @@ def _current(con: duckdb.DuckDBPyConnection, lang: str) -> Scope | None:
 
 
 def _sign_in_form(con: duckdb.DuckDBPyConnection, lang: str) -> None:
+    if needs_setup(con):  # real data but no account at all: claim it with the setup code
+        from dashboard.ui import first_run
+
+        first_run.claim_form(con, lang)
+        return
     st.title(tx("title", lang))
     notice = st.session_state.pop(NOTICE_KEY, None)
     if notice:
         st.info(notice, icon=":material/schedule:")
-    if _no_accounts(con):
+    if _no_accounts(con):  # every account disabled: only the shell can enable one
         st.warning(tx("no_accounts", lang), icon=":material/key:")
-        st.code("python -m dashboard users add NAME --role admin", language="bash")
+        st.code("python -m dashboard users update NAME --enable", language="bash")
         return
     st.write(tx("intro", lang))
     with st.form("sign_in", clear_on_submit=True):
@@ -117,7 +123,7 @@ def _sign_in_form(con: duckdb.DuckDBPyConnection, lang: str) -> None:
         if result.scope is None:
             st.error(result.message_de if lang == "de" else result.message)
             return
-        _start(result.scope.user, "password")
+        start(result.scope.user, "password")
         st.rerun()
 
 
@@ -138,6 +144,11 @@ def _oidc(con: duckdb.DuckDBPyConnection, lang: str) -> Scope | None:
     state = st.session_state.get(SESSION_KEY)
     if not state or state["user"] != username:
         if (scope_for(con, username) if username else None) is None:
+            if username and needs_setup(con):  # the first admin binds this identity
+                from dashboard.ui import first_run
+
+                first_run.claim_form(con, lang, oidc_user=username)
+                return None
             if st.session_state.get(DENIED_KEY) != username:  # audit a refusal once a session
                 record_oidc_sign_in(con, username, "oidc")
                 st.session_state[DENIED_KEY] = username
@@ -147,7 +158,7 @@ def _oidc(con: duckdb.DuckDBPyConnection, lang: str) -> Scope | None:
         signed_in = record_oidc_sign_in(con, username, "oidc")
         if signed_in is None:  # disabled between the two reads
             return None
-        _start(signed_in.user, "oidc")
+        start(signed_in.user, "oidc")
     scope = _current(con, lang)
     if scope is None:
         st.info(st.session_state.pop(NOTICE_KEY, "") or tx("title", lang))
@@ -156,7 +167,8 @@ def _oidc(con: duckdb.DuckDBPyConnection, lang: str) -> Scope | None:
     return scope
 
 
-def _start(username: str, method: str) -> None:
+def start(username: str, method: str) -> None:
+    """Starts a signed-in session for `username` (after the form, OIDC or the first-run setup)."""
     st.session_state[SESSION_KEY] = {"user": username, "method": method, "last": time.time()}
 
 

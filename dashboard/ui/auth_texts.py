@@ -34,16 +34,20 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (English, German)
         "Administration installiert es mit: pip install 'Authlib>=1.3.2'",
     ),
     "no_accounts": (
-        "There is real data here but no account yet. An administrator creates the first one "
-        "at the server:",
-        "Hier liegen echte Daten, aber noch kein Konto. Eine Administratorin oder ein "
-        "Administrator legt das erste Konto auf dem Server an:",
+        "There is data here but every account is disabled. An administrator enables one at "
+        "the server:",
+        "Hier liegen Daten, aber alle Konten sind deaktiviert. Eine Administratorin oder ein "
+        "Administrator aktiviert eines auf dem Server:",
     ),
     "demo_mode": (
-        "Demo mode, no sign-in: this database holds only the synthetic demo program. As soon "
-        "as real data or an account exists, everyone has to sign in.",
-        "Demo-Modus ohne Anmeldung: Diese Datenbank enthält nur das synthetische Demo-Programm. "
-        "Sobald echte Daten oder ein Konto existieren, ist eine Anmeldung nötig.",
+        "Demo mode, no sign-in: this database holds only the synthetic demo program, and "
+        "nothing you do here is stored (an import is checked but not saved; settings last for "
+        "this browser session). To use your own data, set the dashboard up with the setup code "
+        "printed on the server's console.",
+        "Demo-Modus ohne Anmeldung: Diese Datenbank enthält nur das synthetische Demo-Programm, "
+        "und nichts, was Sie hier tun, wird gespeichert (ein Import wird geprüft, aber nicht "
+        "gespeichert; Einstellungen gelten für diese Browsersitzung). Für eigene Daten richten "
+        "Sie das Dashboard mit dem Einrichtungscode von der Server-Konsole ein.",
     ),
     # admin page
     "admin.title": ("Administration", "Verwaltung"),

@@ -15,6 +15,7 @@ import duckdb
 import streamlit as st
 
 from dashboard import db
+from dashboard.auth import setup
 from dashboard.views import demo
 
 
@@ -36,6 +37,7 @@ def _release(store: _Store) -> None:
 def _store(path: str) -> _Store:
     con = db.connect(path)
     demo.ensure_demo(con)
+    setup.announce(con)  # a store without accounts: the code for the Setup page, on the console
     return _Store(con)
 
 

@@ -79,9 +79,12 @@ def _mirror(widget_key: str, store_key: str) -> None:
 
 
 def _label(program: common.ProgramInfo, ctx: context.PageContext) -> str:
-    return (
-        f"{program.program_id} ({ctx.t('demo.short')})" if program.is_demo else program.program_id
-    )
+    name = program.program_id
+    if program.display_name and program.display_name != program.program_id:
+        name = f"{program.display_name} ({program.program_id})"
+    if program.is_demo:
+        return f"{name} ({ctx.t('demo.short')})"
+    return f"{name} ({ctx.t('programs.state_archived')})" if program.archived else name
 
 
 def _date_format(lang: str) -> str:

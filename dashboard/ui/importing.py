@@ -21,7 +21,8 @@ from dashboard.ingest import (
     remove_import,
     validate_uploads,
 )
-from dashboard.ui import widgets
+from dashboard.ingest.limits import upload_limits
+from dashboard.ui import nav, widgets
 from dashboard.ui.cache import cached, clear
 from dashboard.ui.context import PageContext
 from dashboard.views import common
@@ -54,7 +55,9 @@ def target_program(ctx: PageContext) -> tuple[str | None, bool]:
 
     Real programs first, then a new one (only for users not bound to programs), demo last.
     """
-    reachable = [p for p in cached(common.programs) if ctx.scope.allows(p.program_id)]
+    reachable = [
+        p for p in cached(common.programs) if ctx.scope.allows(p.program_id) and not p.archived
+    ]
     demo_ids = {p.program_id for p in reachable if p.is_demo}
     new_label = ctx.t("import.new_program")
     options = [p.program_id for p in reachable if not p.is_demo]
@@ -70,12 +73,35 @@ def target_program(ctx: PageContext) -> tuple[str | None, bool]:
             )
             or None
         )
-    if not ctx.scope.can_write:
+    if ctx.scope.anonymous:
+        st.info(ctx.t("import.demo_try"), icon=":material/science:")
+    elif not ctx.scope.can_write:
         st.info(ctx.t("import.read_only"), icon=":material/lock:")
     elif choice and not view.is_valid_program_id(choice):
         st.error(ctx.t("import.bad_program_id"))
         return None, False
     return choice, choice in demo_ids
+
+
+def may_check(ctx: PageContext) -> bool:
+    """Returns whether the user may upload files to check: writers, and demo visitors (who
+    see the full check but cannot import)."""
+    return ctx.scope.can_write or ctx.scope.anonymous
+
+
+def within_batch_limit(ctx: PageContext, files: list[Any]) -> bool:
+    """Returns True when the upload holds no more files than allowed; else says the limit."""
+    limit = upload_limits(ctx.cur).upload_max_files
+    if len(files) <= limit:
+        return True
+    st.error(ctx.t("import.too_many_files", n=len(files), limit=limit), icon=":material/error:")
+    return False
+
+
+def demo_no_commit(ctx: PageContext) -> None:
+    """Says why a demo visitor's checked upload is not imported, and how to set up."""
+    st.warning(ctx.t("import.demo_no_commit"), icon=":material/lock:")
+    nav.link("setup", ctx.t("empty.go_setup"), ":material/rocket_launch:")
 
 
 def check(ctx: PageContext, program_id: str, files: list[Any]) -> tuple[list[Upload], Any]:

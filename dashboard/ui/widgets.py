@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import audit
 from dashboard.i18n import vocab
-from dashboard.ui import context
+from dashboard.ui import context, nav
 from dashboard.ui.cache import cached, clear
 from dashboard.views import common, demo
 from dashboard.views.attention import SEVERITY_ICONS
@@ -46,6 +46,8 @@ def download(
 
 def _record_export(what: str, program_id: str | None, rows: int, file_name: str) -> None:
     ctx = context.get()
+    if ctx.scope.anonymous:  # demo visitors store nothing, not even a log line; demo data only
+        return
     audit.record(
         ctx.cur,
         ctx.scope.user,
@@ -57,7 +59,8 @@ def _record_export(what: str, program_id: str | None, rows: int, file_name: str)
 
 def demo_banner() -> None:
     """Labels demo data: a banner while a demo program is shown, else a note in the sidebar;
-    both with a one-click removal for users who may change the demo."""
+    with a one-click removal for users who may change the demo, and the way to the Setup
+    page for anonymous visitors (who may change nothing)."""
     ctx = context.get()
     demos = cached(demo.demo_programs)
     if not demos:
@@ -71,22 +74,28 @@ def demo_banner() -> None:
     else:
         box = st.sidebar.container(border=True)
         box.markdown(f"**{ctx.t('demo.badge')}**: {ctx.t('demo.still_loaded')}")
-    if ctx.scope.can_write and box.button(
-        ctx.t("demo.remove"), key="remove_demo", icon=":material/delete:"
+    with box:
+        if ctx.scope.anonymous:
+            nav.link("setup", ctx.t("empty.go_setup"), ":material/rocket_launch:")
+        else:
+            remove_demo_button(ctx, key="remove_demo")
+
+
+def remove_demo_button(ctx: context.PageContext, *, key: str) -> None:
+    """Draws *Remove demo data* for users who may change the demo; after the click, admins
+    land on the Setup page's first steps, everyone else on a page without the demo."""
+    if not ctx.scope.can_write or not st.button(
+        ctx.t("demo.remove"), key=key, icon=":material/delete:"
     ):
-        removed = demo.remove_demo(ctx.cur, scope=ctx.scope)
-        clear()
-        st.session_state.pop("sel_program", None)
-        st.toast(ctx.t("demo.removed", n=removed))
-        st.rerun()
-
-
-def no_program(ctx: context.PageContext) -> None:
-    """Explains an empty database (or a user without programs) and links to the import."""
-    st.info(ctx.t("empty.no_program"), icon=":material/info:")
-    st.page_link(
-        "app_pages/imports.py", label=ctx.t("empty.go_import"), icon=":material/upload_file:"
-    )
+        return
+    removed = demo.remove_demo(ctx.cur, scope=ctx.scope)
+    clear()
+    st.session_state.pop("sel_program", None)
+    st.toast(ctx.t("demo.removed", n=removed))
+    setup_page = nav.page("setup")
+    if setup_page is not None:
+        st.switch_page(setup_page)
+    st.rerun()
 
 
 ROW_PX, MAX_TABLE_PX = 35, 1100

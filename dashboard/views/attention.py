@@ -142,26 +142,41 @@ def is_since(value: Any) -> bool:
     return isinstance(value, date)
 
 
-def signals_for(con: Any, program_id: str, as_of: date, *, scope: Any) -> list[dict[str, Any]]:
+def signals_for(
+    con: Any,
+    program_id: str,
+    as_of: date,
+    *,
+    scope: Any,
+    overrides: tuple[tuple[str, float], ...] = (),
+) -> list[dict[str, Any]]:
     """Returns the program's signal results on as-of as plain dicts ([] for a program without
-    supporters yet)."""
+    supporters yet); `overrides` (threshold key, value) apply for this call only."""
     from dashboard.signals import UnknownProgram, evaluate
 
     try:
-        results = evaluate(con, scope=scope, program_id=program_id, as_of=as_of)
+        results = evaluate(
+            con, scope=scope, program_id=program_id, as_of=as_of, settings=dict(overrides) or None
+        )
     except UnknownProgram:
         return []
     return [r.model_dump() for r in results]
 
 
 def agenda_for(
-    con: Any, program_id: str, as_of: date, since: date | None, *, scope: Any
+    con: Any,
+    program_id: str,
+    as_of: date,
+    since: date | None,
+    *,
+    scope: Any,
+    overrides: tuple[tuple[str, float], ...] = (),
 ) -> list[dict[str, Any]]:
     """Returns signals_for() with each signal's follow-up state, `new` since `since` and agenda
-    group (see dashboard.followups.board)."""
+    group (see dashboard.followups.board); `overrides` as for signals_for."""
     from dashboard.followups.board import annotate
 
-    found = signals_for(con, program_id, as_of, scope=scope)
+    found = signals_for(con, program_id, as_of, scope=scope, overrides=overrides)
     return annotate(con, program_id, found, as_of, scope=scope, since=since)
 
 

@@ -16,6 +16,9 @@ class ProgramInfo:
 
     program_id: str
     is_demo: bool
+    display_name: str | None = None
+    archived: bool = False
+    has_data: bool = True  # False: created, nothing imported yet (pages say what to do)
 
 
 def data_version(con: duckdb.DuckDBPyConnection) -> str:
@@ -34,7 +37,9 @@ def data_version(con: duckdb.DuckDBPyConnection) -> str:
         " (SELECT count(*) FROM programs),"
         # erasures, retention runs and account changes write no import or setting, but are
         # audited: another process's erasure must not leave erased rows in a page cache here
-        " (SELECT coalesce(max(audit_id), 0) FROM audit_log)"
+        " (SELECT coalesce(max(audit_id), 0) FROM audit_log),"
+        " (SELECT hash(string_agg(program_id || coalesce(display_name, '') || coalesce(archived, false), ','"
+        "  ORDER BY program_id)) FROM programs)"
     ).fetchone()
     return "/".join(str(v) for v in (row or ()))
 
@@ -43,21 +48,26 @@ def programs(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> list[ProgramInf
     """Returns the programs with data or an import that `scope` reaches, demo programs last."""
     rows = con.execute(
         """
-        SELECT program_id, bool_or(is_demo) FROM (
+        SELECT u.program_id, bool_or(u.is_demo), any_value(p.display_name),
+          coalesce(any_value(p.archived), false),
+          EXISTS (SELECT 1 FROM supporters s WHERE s.program_id = u.program_id)
+          OR EXISTS (SELECT 1 FROM imports i WHERE i.program_id = u.program_id
+                     AND i.status <> 'removed')
+        FROM (
           SELECT program_id, is_demo FROM programs
           UNION ALL SELECT program_id, is_demo FROM imports WHERE status <> 'removed'
           UNION ALL SELECT DISTINCT program_id, false FROM supporters
-        )
-        WHERE ($programs IS NULL OR program_id IN (SELECT unnest($programs)))
-        GROUP BY program_id
+        ) u LEFT JOIN programs p USING (program_id)
+        WHERE ($programs IS NULL OR u.program_id IN (SELECT unnest($programs)))
+        GROUP BY u.program_id
         -- a removed demo stays in `programs` (so demo mode still recognises it) but is hidden
-        HAVING NOT bool_or(is_demo) OR program_id IN
+        HAVING NOT bool_or(u.is_demo) OR u.program_id IN
           (SELECT program_id FROM imports WHERE is_demo AND status <> 'removed')
-        ORDER BY bool_or(is_demo), program_id
+        ORDER BY bool_or(u.is_demo), u.program_id
         """,
         {"programs": scope.sql_programs()},
     ).fetchall()
-    return [ProgramInfo(r[0], bool(r[1])) for r in rows]
+    return [ProgramInfo(r[0], bool(r[1]), r[2], bool(r[3]), bool(r[4])) for r in rows]
 
 
 def supporter_ids(con: duckdb.DuckDBPyConnection, program_id: str, *, scope: Scope) -> list[str]:

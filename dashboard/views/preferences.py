@@ -24,3 +24,14 @@ def stored_language(con: duckdb.DuckDBPyConnection, program_id: str | None) -> s
         return None
     value = json.loads(row[0])
     return value if value in ("de", "en") else None
+
+
+def account_language(con: duckdb.DuckDBPyConnection, username: str) -> str | None:
+    """Returns the language the account chose last (any session, any browser), or None."""
+    row = con.execute("SELECT language FROM users WHERE username = ?", [username]).fetchone()
+    return row[0] if row and row[0] in ("de", "en") else None
+
+
+def set_account_language(con: duckdb.DuckDBPyConnection, username: str, lang: str) -> None:
+    """Stores the account's language choice (a preference, not audited)."""
+    con.execute("UPDATE users SET language = ? WHERE username = ?", [lang, username])

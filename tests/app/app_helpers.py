@@ -51,3 +51,34 @@ def texts(at: AppTest) -> str:
 def frames(at: AppTest) -> list:
     """Returns the DataFrames shown by st.dataframe in this run."""
     return [el.value for el in at.dataframe]
+
+
+def add_account(path: Path, user: str = "chef", role: str = "admin", programs: tuple = ()) -> None:
+    """Creates an account in the database at `path` (which ends demo mode)."""
+    import time  # noqa: F401 - kept local: most page tests need no accounts
+
+    from dashboard import db
+    from dashboard.access import Scope
+    from dashboard.auth import add_user
+
+    con = db.connect(path)
+    add_user(
+        con, user, role, scope=Scope.local_operator(), password="Lange-Passphrase-2026",
+        programs=programs,
+    )  # fmt: skip
+    con.close()
+
+
+def signed_in(user: str = "chef", locale: str = "en-GB") -> AppTest:
+    """Returns the app with `user` signed in (its session started as the sign-in form does)."""
+    import time
+
+    from dashboard.ui import auth_gate
+
+    at = app(locale)
+    at.session_state[auth_gate.SESSION_KEY] = {
+        "user": user,
+        "method": "password",
+        "last": time.time(),
+    }
+    return at

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from app_helpers import open_page, texts
+from app_helpers import add_account, open_page, signed_in, texts
 
 from dashboard import db, i18n
 from dashboard.access import Scope
@@ -17,6 +17,15 @@ from dashboard.ingest import import_paths
 from dashboard.ui import connection
 
 AS_OF = date(2026, 11, 20)
+
+
+def _signed_page(path: Path, page: str, locale: str = "en-GB"):  # noqa: ANN202
+    """Opens `page` as a signed-in admin: demo visitors store nothing (issue 9)."""
+    add_account(path, "chef", "admin")
+    at = signed_in("chef", locale=locale).run()
+    if page != "attention":
+        at.switch_page(f"app_pages/{page}.py").run()
+    return at
 
 
 def _groups(at) -> dict[str, list[tuple[str, str]]]:  # noqa: ANN001
@@ -82,7 +91,7 @@ def test_record_from_attention_leave_agenda_worsen_and_reopen(
     demo_db: Path, locale: str, tmp_path: Path
 ) -> None:
     lang = locale[:2]
-    at = open_page("attention", locale=locale)
+    at = _signed_page(demo_db, "attention", locale=locale)
     assert ("P03", "S-OVERLOAD") in _on_agenda(at, lang)
     _record(at, "P03 · S-OVERLOAD", "load_reduced", "done")
     assert not at.exception, at.exception
@@ -104,7 +113,7 @@ def test_record_from_attention_leave_agenda_worsen_and_reopen(
 @pytest.mark.parametrize("locale", ["en-GB", "de-DE"])
 def test_meeting_mode_records_every_ticked_row_at_once(demo_db: Path, locale: str) -> None:
     lang = locale[:2]
-    at = open_page("attention", locale=locale)
+    at = _signed_page(demo_db, "attention", locale=locale)
     at.toggle(key="att_meeting").set_value(True).run()
     rows = {cb.key: cb for cb in at.checkbox if cb.key and cb.key.endswith("_discussed")}
     assert len(rows) == 35  # one row per agenda item
@@ -126,8 +135,8 @@ def test_meeting_mode_records_every_ticked_row_at_once(demo_db: Path, locale: st
     ).fetchall()
     con.close()
     assert rows == [
-        ("P03", "S-OVERLOAD", "supervision_talk", "done", AS_OF, "demo"),
-        ("P05", "S-ASKED", "supervision_talk", "planned", AS_OF, "demo"),
+        ("P03", "S-OVERLOAD", "supervision_talk", "done", AS_OF, "chef"),
+        ("P05", "S-ASKED", "supervision_talk", "planned", AS_OF, "chef"),
     ]
 
 
@@ -173,7 +182,7 @@ def test_program_page_shows_the_followup_figures(
 
 
 def test_settings_page_changes_the_reopen_margin_and_it_is_audited(demo_db: Path) -> None:
-    at = open_page("settings")
+    at = _signed_page(demo_db, "settings")
     assert not at.exception, at.exception
     at.number_input(key="set_fu_margin").set_value(0.5)
     next(b for b in at.button if b.key and "followup_settings" in b.key).click().run()

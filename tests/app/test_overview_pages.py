@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app_helpers import open_page, texts
+from app_helpers import add_account, app, open_page, signed_in, texts
+from streamlit.testing.v1 import AppTest
 
 from dashboard import db
 from dashboard.ui import connection
@@ -57,24 +58,46 @@ def test_supporter_page_shows_the_matches_without_seekers(demo_db: Path) -> None
     assert not any(str(v).startswith("S0") for f in frames for v in f.get("Match", []))
 
 
-def test_changing_a_threshold_changes_the_attention_list(demo_db: Path) -> None:
-    at = open_page("settings")
+def _raise_overload_threshold(at: AppTest) -> set[tuple[str, str]]:
+    """Sets S-OVERLOAD's medium ratio to 160 % on the Settings page; returns the agenda after."""
+    at.switch_page("app_pages/settings.py").run()
     at.number_input(key="num_S-OVERLOAD.ratio_medium").set_value(1.6)
     next(b for b in at.button if b.label == "Save" and "S-OVERLOAD" in str(b.form_id)).click()
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     at.switch_page("app_pages/attention.py").run()
-    shown = {(r["Who / what"], r["Signal"]) for f in at.dataframe for _, r in f.value.iterrows()}
+    return {(r["Who / what"], r["Signal"]) for f in at.dataframe for _, r in f.value.iterrows()}
+
+
+def _threshold_changes(path: Path) -> tuple:
+    connection.release_all()
+    con = db.connect(path)
+    try:
+        return con.execute(
+            "SELECT (SELECT count(*) FROM audit_log WHERE action = 'threshold_change'),"
+            " (SELECT count(*) FROM settings WHERE key LIKE 'S-OVERLOAD.%')"
+        ).fetchone()
+    finally:
+        con.close()
+
+
+def test_changing_a_threshold_changes_the_attention_list(demo_db: Path) -> None:
+    add_account(demo_db, "chef", "admin")
+    shown = _raise_overload_threshold(signed_in("chef").run())
     # P04 works 150 % of capacity: above the default 125 %, below the new 160 %.
     assert ("P04", "S-OVERLOAD") not in shown
     assert ("P03", "S-OVERLOAD") in shown  # 190 % stays
-    connection.release_all()
-    con = db.connect(demo_db)
-    changes = con.execute(
-        "SELECT count(*) FROM audit_log WHERE action = 'threshold_change'"
-    ).fetchone()
-    con.close()
-    assert changes == (1,)
+    assert _threshold_changes(demo_db) == (1, 1)
+
+
+def test_a_demo_visitor_s_threshold_lasts_for_the_session_only(demo_db: Path) -> None:
+    shown = _raise_overload_threshold(app().run())
+    assert ("P04", "S-OVERLOAD") not in shown  # applies in this session ...
+    assert ("P03", "S-OVERLOAD") in shown
+    assert _threshold_changes(demo_db) == (0, 0)  # ... and is stored nowhere
+    fresh = open_page("attention")  # another browser session: the default again
+    again = {(r["Who / what"], r["Signal"]) for f in fresh.dataframe for _, r in f.value.iterrows()}
+    assert ("P04", "S-OVERLOAD") in again
 
 
 def test_data_dictionary_lists_every_export(demo_db: Path) -> None:

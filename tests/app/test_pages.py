@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_helpers import PAGES, app, open_page, texts
+from app_helpers import PAGES, add_account, app, open_page, signed_in, texts
 
 from dashboard import db, i18n
+from dashboard.ui import connection
 
 TITLES = {
     "attention": "attention.title",
@@ -49,15 +50,20 @@ def test_first_start_loads_the_demo_which_one_click_removes(use_db) -> None:  # 
     assert not at.exception
     assert "Demo data" in texts(at)
     assert at.metric[0].label == "Supporters with signals" and int(at.metric[0].value) > 0
+    # A demo visitor cannot remove it (nothing they do is stored); the banner leads to setup.
+    assert not [b for b in at.button if b.key == "remove_demo"]
+    assert [link.label for link in at.get("page_link")] == [i18n.t("empty.go_setup", "en")]
 
+    connection.release_all()
+    add_account(path, "chef", "admin")
+    at = signed_in("chef").run()
     at.button(key="remove_demo").click().run()
     assert not at.exception
     assert "Demo data" not in texts(at)
+    assert i18n.t("setup.first_steps", "en") in texts(at)  # the next steps, demo step done
+    at.switch_page("app_pages/attention.py").run()
     assert i18n.t("empty.no_program", "en") in texts(at)
-    at.run()  # a later run does not bring the demo back
-    assert "Demo data" not in texts(at)
-
-    from dashboard.ui import connection
+    assert "Demo data" not in texts(at)  # a later run does not bring the demo back
 
     connection.release_all()
     con = db.connect(path)

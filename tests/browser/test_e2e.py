@@ -1,5 +1,6 @@
 """The whole app in a real browser: sign in, upload the German-Excel demo export, import it,
-find a known supporter's signal on the attention page. Saves the README's screenshots.
+find a known supporter's signal on the attention page. Saves the README's screenshots
+with DASHBOARD_SCREENSHOTS=1 (never on an ordinary run).
 
 Runs `streamlit run` as a subprocess on a free port with a temporary DASHBOARD_DB and drives
 Debian's chromium through Playwright. Without /usr/bin/chromium this test FAILS: CI must
@@ -18,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser_helpers import shot
 
 from dashboard import db
 from dashboard.access import Scope
@@ -36,7 +38,6 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
 ]
 EXCEL_DE = ROOT / "sample_data" / "variants" / "excel_de"
-SHOTS = ROOT / "docs" / "screenshots"
 USER, PASSWORD = "koordination", "Supervision-im-Team-2026"
 PROGRAM = "verein"
 # A supporter and signal the demo scenarios promise on 2026-11-20 (sample_data/demo/SCENARIOS.md).
@@ -128,7 +129,6 @@ def test_upload_german_excel_export_and_find_the_signal(server: str) -> None:
     assert len(files) == 9, f"German-Excel demo export missing in {EXCEL_DE}"
     from playwright.sync_api import expect, sync_playwright
 
-    SHOTS.mkdir(parents=True, exist_ok=True)
     expect.set_options(timeout=30_000)  # a rerun over the whole demo takes a few seconds
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
@@ -151,7 +151,7 @@ def test_upload_german_excel_export_and_find_the_signal(server: str) -> None:
             has_text="supporters.csvsupporters"
         )  # file, then what it was recognised as
         expect(supporters_row).to_contain_text("supporters.csvsupporters25250")  # read/valid/rej.
-        page.screenshot(path=str(SHOTS / "import.png"), full_page=True)
+        shot(page, "import.png")
         page.get_by_role("button", name="Import", exact=True).click()
         expect(page.get_by_text("rows stored, 0 rejected")).to_be_visible()
 
@@ -170,9 +170,9 @@ def test_upload_german_excel_export_and_find_the_signal(server: str) -> None:
         expect(known).to_contain_text("High")  # retried until the rerun has drawn the table
         expect(known).to_contain_text("15.17 h of contacts in the last 28 days")
         expect(known).to_contain_text("190 %")
-        page.screenshot(path=str(SHOTS / "attention.png"), full_page=True)
+        shot(page, "attention.png")
 
-        for link, heading, shot in (
+        for link, heading, name in (
             ("Supporter", "Supporter", "supporter.png"),
             ("Program", "Program health", "program.png"),
             ("Network", "Network of professional services", "network.png"),
@@ -180,7 +180,7 @@ def test_upload_german_excel_export_and_find_the_signal(server: str) -> None:
             page.get_by_role("link", name=link, exact=True).click()
             expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
             page.wait_for_timeout(1500)  # let the charts draw before the screenshot
-            page.screenshot(path=str(SHOTS / shot), full_page=True)
+            shot(page, name)
         gap = page.locator("[data-testid=stDataFrame] table tr").filter(has_text="legal_asylum/tr")
         expect(gap).to_contain_text("N-GAP")
 
@@ -188,7 +188,7 @@ def test_upload_german_excel_export_and_find_the_signal(server: str) -> None:
         page.get_by_role("link", name="Handlungsbedarf").click()
         expect(page.get_by_role("heading", name="Wer braucht Aufmerksamkeit")).to_be_visible()
         expect(page.get_by_text("Stichtag 20.11.2026")).to_be_visible()
-        page.screenshot(path=str(SHOTS / "attention_de.png"), full_page=True)
+        shot(page, "attention_de.png")
         browser.close()
 
 

@@ -22,7 +22,7 @@ ENTRY = ROOT / "dashboard" / "streamlit_app.py"
 PAGES = sorted(
     p.stem
     for p in (ROOT / "dashboard" / "app_pages").glob("*.py")
-    if p.stem != "admin" and not p.stem.startswith("_")
+    if p.stem not in ("admin", "setup") and not p.stem.startswith("_")  # admins/visitors only
 )
 PASSWORD = "a long enough passphrase"
 B_CODE = re.compile(r"\b(PB|MB|KB|CB)-\d{5}\b|\bSVB\d{3}\b")

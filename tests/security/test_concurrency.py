@@ -185,7 +185,7 @@ def test_a_second_process_gets_a_clear_error_and_changes_nothing(
         holder.kill()
         holder.wait()
     assert second.returncode == 2
-    assert "cannot open the database" in second.stderr and "lock" in second.stderr
+    assert "holds the database" in second.stderr and "running dashboard app" in second.stderr
     assert "Traceback" not in second.stderr + second.stdout
     con = db.connect(path)
     assert sum(_rows(con, "A").values()) == 0

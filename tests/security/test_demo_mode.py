@@ -78,5 +78,5 @@ def test_real_data_ends_demo_mode(demo_store: Path) -> None:
     con.execute("INSERT INTO programs (program_id) VALUES ('real')")
     con.close()
     at = _run()
-    assert [t.value for t in at.title] == ["Sign in"]
+    assert [t.value for t in at.title] == ["Set up the dashboard"]  # no account: the code form
     assert len(at.dataframe) == 0

@@ -44,10 +44,12 @@ def test_encrypted_file_does_not_contain_the_pseudonym(tmp_path: Path) -> None:
 def test_it_cannot_be_opened_without_or_with_a_wrong_key(tmp_path: Path) -> None:
     path = tmp_path / "secret.duckdb"
     _encrypted_store(path)
-    with pytest.raises(duckdb.Error, match="without a key"):
+    with pytest.raises(db.StoreUnavailable) as missing:
         db.connect(path)
-    with pytest.raises(duckdb.Error, match="Wrong encryption key"):
+    assert missing.value.reason == "key_missing"
+    with pytest.raises(db.StoreUnavailable) as wrong:
         db.connect(path, key="not-the-key-at-all")
+    assert wrong.value.reason == "key_wrong"
     with pytest.raises(duckdb.Error):
         duckdb.connect(str(path))  # plain DuckDB, bypassing our connect()
     con = db.connect(path, key=KEY, read_only=True)
@@ -62,7 +64,7 @@ def test_the_key_comes_from_the_environment(
     monkeypatch.setenv(db.KEY_ENV, KEY)
     _encrypted_store(path)
     monkeypatch.delenv(db.KEY_ENV)
-    with pytest.raises(duckdb.Error):
+    with pytest.raises(db.StoreUnavailable):
         db.connect(path)
 
 

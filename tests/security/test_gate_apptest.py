@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import db
 from dashboard.access import Scope
 from dashboard.auth import add_user, update_user
+from dashboard.auth.setup import issue_code
 
 APP = str(Path(__file__).parent / "apps" / "gate_app.py")
 PASSWORD = "a long enough passphrase"
@@ -61,12 +62,25 @@ def _audit(path: str, action: str) -> list[tuple[str, dict]]:
     return [(a, json.loads(d)) for a, d in rows]
 
 
-def test_real_data_without_accounts_shows_only_how_to_create_one(store: str) -> None:
+def test_real_data_without_accounts_shows_only_the_setup_form(store: str) -> None:
     at = _app().run()
     assert not at.exception
     assert _scope_text(at) == []
-    assert "users add NAME --role admin" in at.code[0].value
-    assert len(at.text_input) == 0
+    assert [t.value for t in at.title] == ["Set up the dashboard"]
+    assert [t.key for t in at.text_input] == ["setup_code", "setup_user", "setup_pw1", "setup_pw2"]
+
+
+def test_the_setup_code_claims_a_store_with_data_and_signs_the_admin_in(store: str) -> None:
+    con = db.connect(store)
+    code = issue_code(con)
+    con.close()
+    at = _app().run()
+    at.text_input(key="setup_code").input(code)
+    at.text_input(key="setup_user").input("ada")
+    at.text_input(key="setup_pw1").input(PASSWORD)
+    at.text_input(key="setup_pw2").input(PASSWORD)
+    at.button[0].click().run()
+    assert _scope_text(at) == ["SCOPE ada admin all"]
 
 
 def test_wrong_then_right_password(store: str) -> None:
@@ -140,7 +154,7 @@ def test_demo_only_database_runs_without_sign_in_and_says_so(
     con.execute("INSERT INTO programs (program_id, is_demo) VALUES ('demo', true)")
     con.close()
     at = _app().run()
-    assert _scope_text(at) == ["SCOPE demo coordinator demo"]
+    assert _scope_text(at) == ["SCOPE demo viewer demo"]  # anonymous: looks, stores nothing
     assert at.warning[0].value.startswith("Demo mode, no sign-in")
 
 
@@ -189,6 +203,7 @@ def test_oidc_login_maps_to_the_local_account(store: str) -> None:
 
 
 def test_oidc_login_without_account_is_refused_and_audited_once(store: str) -> None:
+    _with_users(store, ("ada", "admin", [], PASSWORD))  # set up: no setup form any more
     at = _app()
     at.secrets["auth"] = OIDC_SECRETS
     at.user = {"is_logged_in": True, "email": "eve@example.org", "email_verified": True}
@@ -197,6 +212,23 @@ def test_oidc_login_without_account_is_refused_and_audited_once(store: str) -> N
     assert _scope_text(at) == []
     assert "no active account" in at.error[0].value
     assert [d["reason"] for _, d in _audit(store, "sign_in_failed")] == ["no_account"]
+
+
+def test_oidc_first_run_binds_the_signed_in_identity_with_the_setup_code(store: str) -> None:
+    con = db.connect(store)
+    code = issue_code(con)
+    con.close()
+    at = _app()
+    at.secrets["auth"] = OIDC_SECRETS
+    at.user = {"is_logged_in": True, "email": "eve@example.org", "email_verified": True}
+    at.run()
+    assert [t.key for t in at.text_input] == ["setup_code"]  # no password: the IdP vouches
+    at.text_input(key="setup_code").input(code)
+    at.button[0].click().run()
+    assert _scope_text(at) == ["SCOPE eve@example.org admin all"]
+    con = db.connect(store)
+    assert con.execute("SELECT password_hash FROM users").fetchall() == [(None,)]
+    con.close()
 
 
 def test_oidc_unverified_email_is_refused(store: str) -> None:

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from dashboard import db
@@ -61,10 +60,12 @@ def test_encrypted_store_needs_its_key(tmp_path: Path) -> None:
     con = db.connect(path, key="correct horse")
     con.execute("INSERT INTO programs (program_id) VALUES ('prog_a')")
     con.close()
-    with pytest.raises(duckdb.Error, match="without a key"):
+    with pytest.raises(db.StoreUnavailable) as missing:
         db.connect(path, key="")
-    with pytest.raises(duckdb.Error):
+    assert missing.value.reason == "key_missing"
+    with pytest.raises(db.StoreUnavailable) as wrong:
         db.connect(path, key="wrong key")
+    assert wrong.value.reason == "key_wrong"
     con = db.connect(path, key="correct horse")
     assert con.execute("SELECT program_id FROM programs").fetchall() == [("prog_a",)]
     assert b"prog_a" not in path.read_bytes()
