@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from argon2 import PasswordHasher
-from zxcvbn import zxcvbn
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from zxcvbn import zxcvbn
 
 MIN_LENGTH = 12
 """Shorter passwords are refused: the database is reachable from the network once deployed."""
