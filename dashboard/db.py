@@ -15,6 +15,7 @@ from pathlib import Path
 
 import duckdb
 
+from dashboard.installation_secret import installation_secret
 from schemas import EXPORTS
 
 DEFAULT_DB = Path("data") / "dashboard.duckdb"
@@ -59,6 +60,7 @@ def connect(
     con.execute(f"USE {STORE}")
     if migrate and not read_only:
         apply_migrations(con)
+        installation_secret(con)  # created at first start, next to the store, not inside it
     return con
 
 
