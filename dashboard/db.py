@@ -172,10 +172,23 @@ def _m3_access(con: duckdb.DuckDBPyConnection) -> None:
         )""")
 
 
+def _m6_audit_chain(con: duckdb.DuckDBPyConnection) -> None:
+    from dashboard.audit_chain import link_existing
+
+    con.execute("""
+        CREATE TABLE audit_chain (
+          audit_id BIGINT PRIMARY KEY,      -- the audit_log entry this link seals
+          prev_hash VARCHAR NOT NULL,       -- the link of the entry before it (zeros: first)
+          entry_hash VARCHAR NOT NULL       -- HMAC over prev_hash and the entry's fields
+        )""")
+    link_existing(con)
+
+
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "programs, imports, quarantine and one table per export", _m1_core),
     (2, "per-program settings (signal thresholds)", _m2_settings),
     (3, "users, program assignments and the audit log", _m3_access),
+    (6, "a hash chain over the audit log (tamper evidence)", _m6_audit_chain),
 )
 
 
