@@ -35,6 +35,21 @@ def wal_of(path: Path) -> Path:
     return path.with_name(path.name + ".wal")
 
 
+def rewrite_after_deletion(path: Path) -> str:
+    """Rewrites the closed store at `path` under its own key ($DASHBOARD_DB_KEY, if any), so
+    the bytes of rows just erased or expired leave the file; for callers that deleted rows.
+
+    Returns "" when done, else one line saying why not (the deletion itself stands).
+    """
+    if not path.is_file():
+        return ""
+    try:
+        rewrite_store(path, key=os.environ.get(db.KEY_ENV) or None)
+    except RewriteFailed as exc:
+        return f"the rows are deleted, but the file could not be rewritten ({exc}); run again"
+    return ""
+
+
 def rewrite_store(path: Path, *, key: str | None, new_key: str | None = None) -> None:
     """Replaces the store at `path` by a fresh copy of its live rows; with `new_key` the copy
     is encrypted under that key instead of `key` ("" or None: unencrypted).
