@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dashboard import commands
+from dashboard.terminal import EscapingStream
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,11 +46,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: 0 for --help, 2 for usage errors
         return int(exc.code or 0)
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = EscapingStream(sys.stdout), EscapingStream(sys.stderr)  # type: ignore[assignment]
     try:
         return int(args.handler(args))
     except KeyboardInterrupt:
         print("interrupted; nothing was committed by the interrupted step", file=sys.stderr)
         return 2
+    except OSError as exc:  # a file or folder the command was pointed at
+        print(f"error: {exc.strerror or type(exc).__name__}: {exc.filename}", file=sys.stderr)
+        return 2
+    finally:
+        sys.stdout, sys.stderr = streams
 
 
 if __name__ == "__main__":

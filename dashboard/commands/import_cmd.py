@@ -19,7 +19,7 @@ import duckdb
 
 from dashboard import db
 from dashboard.auth.cli_scope import add_account_args, scope_from_args
-from dashboard.ingest import ImportReport, import_paths
+from dashboard.ingest import ImportReport, InputError, import_paths
 
 SHOWN_ERRORS = 20
 
@@ -54,6 +54,9 @@ def run(args: argparse.Namespace) -> int:
         report = _import(args)
     except FileNotFoundError as exc:
         print(f"error: no such file or folder: {exc}", file=sys.stderr)
+        return 2
+    except InputError as exc:
+        print(f"error: {exc.message_de if args.lang == 'de' else exc}", file=sys.stderr)
         return 2
     except (ValueError, PermissionError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -20,13 +20,15 @@ import duckdb
 
 from ..access import Scope
 from . import pipeline
+from .limits import upload_limits
 from .manage import errors_csv, list_imports, quarantine_csv, remove_import
 from .report import FileReport, ImportReport, RowError
-from .uploads import Upload, expand_paths
+from .uploads import InputError, Upload, expand_paths
 
 __all__ = [
     "FileReport",
     "ImportReport",
+    "InputError",
     "RowError",
     "Upload",
     "errors_csv",
@@ -84,7 +86,8 @@ def import_paths(
     """Returns the report of importing files (a folder stands for its *.csv files)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    uploads = [Upload.from_path(p) for p in expand_paths(paths)]
+    most = upload_limits(con).upload_max_file_mb * 1_048_576  # checked before reading
+    uploads = [Upload.from_path(p, max_bytes=most) for p in expand_paths(paths)]
     return import_uploads(
         con, program_id, uploads, accept_valid=accept_valid, imported_by=imported_by,
         is_demo=is_demo, scope=scope,

@@ -94,7 +94,8 @@ def _delimiter(head: str) -> str:
 
 
 def _first_records(head: str, delimiter: str, n: int) -> list[list[str]]:
-    reader = csv.reader(io.StringIO(head), delimiter=delimiter)
+    # newline="": a lone \r (old Mac files) ends a record too, as in the full read.
+    reader = csv.reader(io.StringIO(head, newline=""), delimiter=delimiter)
     records: list[list[str]] = []
     try:
         for record in reader:
