@@ -1,25 +1,24 @@
 """One upload from bytes to report: sniff → map headers → stage → check → (commit).
 
 Runs on a private cursor; every intermediate table is TEMP (connection-local, never in the
-store file) and dropped at the end, and transcoded copies live in a private temp folder.
+store file) and dropped at the end, and transcoded or rewritten copies of an upload live in
+memory (scratch.py), never as plaintext files on disk.
 """
 
 from __future__ import annotations
 
 import re
-import tempfile
 import uuid
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from functools import partial
-from pathlib import Path
 
 import duckdb
 
 from schemas import LOAD_ORDER
 
-from . import messages
+from . import messages, scratch
 from .checks import collect_cell_errors, create_errors_table
 from .commit import ConcurrentImport, commit
 from .describe import add_notices, concurrent, header_problems, refuse
@@ -28,6 +27,7 @@ from .keys import check_keys
 from .limits import UploadLimits, check_batch, check_upload, upload_limits
 from .report import FileReport, ImportReport, RowError
 from .rules import ident
+from .scratch import Scratch
 from .sniff import UnusableFile, sniff
 from .stage import StagedFile, position, stage
 from .uploads import Upload
@@ -90,11 +90,11 @@ def _attempt(
     prefix = f"_ingest_{uuid.uuid4().hex[:10]}"
     try:
         with (
-            tempfile.TemporaryDirectory(prefix="dashboard-import-") as folder,
+            scratch.space() as folder,
             ThreadPoolExecutor(max_workers=1) as hasher,  # hashing overlaps the DuckDB work
         ):
             digests = [hasher.submit(_digest, u) for u in uploads]
-            files = _stage_all(cur, uploads, report, prefix, Path(folder), limits)
+            files = _stage_all(cur, uploads, report, prefix, folder, limits)
             quarantined = _check_all(cur, files, report, f"{prefix}_errors", program_id)
             for file_report, digest in zip(report.files, digests, strict=True):
                 file_report.sha256 = digest.result()
@@ -130,7 +130,7 @@ def _stage_all(
     uploads: Sequence[Upload],
     report: ImportReport,
     prefix: str,
-    folder: Path,
+    folder: Scratch,
     limits: UploadLimits,
 ) -> list[StagedFile]:
     files: list[StagedFile] = []

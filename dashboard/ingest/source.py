@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .scratch import Scratch
 from .sniff import Sniffed, UnusableFile
 from .uploads import Upload
 
@@ -60,7 +61,7 @@ class Source:
         return row if self.normalised else f"{row} + {self.skip + 1}"
 
 
-def fast_source(upload: Upload, sniffed: Sniffed, folder: Path, name: str) -> Source:
+def fast_source(upload: Upload, sniffed: Sniffed, folder: Scratch, name: str) -> Source:
     """Returns the file as DuckDB can read it directly (a UTF-8 copy only when transcoded)."""
     path = upload.path
     if path is None or sniffed.transcoded or not path.is_file():
@@ -84,7 +85,7 @@ def one_line_per_record(sniffed: Sniffed, rows: int) -> bool:
 MAX_FIELD_CHARS = 131_072
 
 
-def normalised_source(sniffed: Sniffed, folder: Path, name: str) -> Source:
+def normalised_source(sniffed: Sniffed, folder: Scratch, name: str) -> Source:
     """Returns a rewritten copy: one line per record, blank records dropped, line numbers kept."""
     width = len(sniffed.header)
     target = folder / f"{name}.normalised.csv"

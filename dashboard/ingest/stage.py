@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -20,6 +19,7 @@ from . import flags, messages, rules
 from .headers import HeaderMatch
 from .report import FileReport
 from .rules import ident
+from .scratch import Scratch
 from .sniff import Sniffed, UnusableFile
 from .source import Source, fast_source, normalised_source, one_line_per_record
 from .uploads import Upload
@@ -100,7 +100,7 @@ class StagedFile:
         return params
 
 
-def stage(cur: duckdb.DuckDBPyConnection, staged: StagedFile, folder: Path) -> None:
+def stage(cur: duckdb.DuckDBPyConnection, staged: StagedFile, folder: Scratch) -> None:
     """Creates the staging table for `staged` and fills its counts; UnusableFile if unreadable."""
     name = f"upload{staged.index}"
     try:
