@@ -44,11 +44,11 @@ def _e(name: str) -> str:
 
 
 def staging_sql(layout: Layout, table: str, read_sql: str) -> str:
-    """Returns CREATE TEMP TABLE `table` AS (typed columns, _blank, _bad, _empty_<n>[, _row])."""
-    passthrough = [f"_empty_{p}" for p in layout.empties]
+    """Returns CREATE TEMP TABLE `table` AS (typed columns, _blank, _bad[, _empty_at][, _row])."""
+    passthrough = ["_empty_at"] if layout.empties else []
     passthrough += ["_row"] if layout.row else []
     text = [f"{rules.value_sql(layout.refs[c.name])} AS {_v(c.name)}" for c in layout.columns]
-    text += [f"{rules.value_sql(ident(f'c{p}'))} AS _empty_{p}" for p in layout.empties]
+    text += [f"{_first_filled(layout.empties)} AS _empty_at"] if layout.empties else []
     text += [f"{layout.row} AS _row"] if layout.row else []
     text += ["_extra"] if layout.normalised else []
     parsed = [
@@ -59,7 +59,7 @@ def staging_sql(layout: Layout, table: str, read_sql: str) -> str:
     parsed += [_list_flag(c) for c in layout.columns if c.kind == "enum_list"]
     parsed += ["_extra"] if layout.normalised else []
     typed = [f"{_final(c)} AS {ident(c.name)}" for c in layout.columns]
-    empty = [_e(c.name) for c in layout.columns] + [f"_empty_{p} IS NULL" for p in layout.empties]
+    empty = [_e(c.name) for c in layout.columns] + (["_empty_at IS NULL"] if layout.empties else [])
     blank = " AND ".join(empty)
     flags = [f for c in layout.columns for f in _flags(c)] + _date_flags(layout)
     if layout.normalised:
@@ -71,6 +71,14 @@ def staging_sql(layout: Layout, table: str, read_sql: str) -> str:
         f"SELECT {', '.join(parsed + passthrough)} FROM ("
         f"SELECT {', '.join(text)} FROM {read_sql}))"
     )
+
+
+def _first_filled(empties: Sequence[int]) -> str:
+    """Returns SQL for the 1-based index (into `empties`) of the first headerless cell holding
+    a value, NULL when all are empty. One expression over a list instead of a column per
+    position: DuckDB's cost grows quadratically with the number of projected columns."""
+    cells = ", ".join(f"trim(coalesce({ident(f'c{p}')}, '')) <> ''" for p in empties)
+    return f"nullif(list_position([{cells}], true), 0)"
 
 
 def _final(c: ColumnSpec) -> str:

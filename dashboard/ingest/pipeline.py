@@ -24,7 +24,7 @@ from .commit import ConcurrentImport, commit
 from .describe import add_notices, concurrent, header_problems, refuse
 from .headers import recognise
 from .keys import check_keys
-from .limits import UploadLimits, check_batch, check_upload, upload_limits
+from .limits import UploadLimits, check_batch, check_columns, check_upload, upload_limits
 from .report import FileReport, ImportReport, RowError
 from .rules import ident
 from .scratch import Scratch
@@ -150,6 +150,7 @@ def _stage_all(
 
 def _prepare(index: int, upload: Upload, file_report: FileReport, table: str) -> StagedFile:
     sniffed = sniff(upload.data)
+    check_columns(sniffed.header)  # before header matching and staging: both scale with it
     match, rivals = recognise(sniffed.header, upload.name)
     header_problems(match, rivals)
     file_report.export = match.export

@@ -35,6 +35,7 @@ class Sniffed:
     delimiter: str
     header: list[str]
     hxl: bool  # line 2 is a HXL hashtag row (dropped)
+    dropped: int = 0  # empty header cells cut from the end (Excel's used range)
 
     @property
     def transcoded(self) -> bool:
@@ -57,8 +58,13 @@ def sniff(raw: bytes) -> Sniffed:
     header = [cell.strip() for cell in records[0]] if records else []
     if not any(header):
         raise UnusableFile("unrecognised_file", detail="line 1 holds no column names")
+    named = len(header)
+    while not header[named - 1]:
+        named -= 1
     hxl = len(records) > 1 and _is_hxl(records[1])
-    return Sniffed(data, encoding, delimiter, header, hxl)
+    # Trailing headerless columns are not staged: thousands of them made the check quadratic.
+    # Values in them are still found (source.normalised_source) and refuse the file.
+    return Sniffed(data, encoding, delimiter, header[:named], hxl, len(header) - named)
 
 
 def decode(raw: bytes) -> tuple[bytes, str]:

@@ -85,6 +85,13 @@ def one_line_per_record(sniffed: Sniffed, rows: int) -> bool:
 MAX_FIELD_CHARS = 131_072
 
 
+def _refuse_unnamed(record: list[str], width: int, header_width: int) -> None:
+    """Raises unnamed_column when a cell under a dropped empty header holds a value."""
+    filled = [str(p + 1) for p in range(width, min(len(record), header_width)) if record[p].strip()]
+    if filled:
+        raise UnusableFile("unnamed_column", detail=", ".join(filled))
+
+
 def normalised_source(sniffed: Sniffed, folder: Scratch, name: str) -> Source:
     """Returns a rewritten copy: one line per record, blank records dropped, line numbers kept."""
     width = len(sniffed.header)
@@ -101,6 +108,7 @@ def normalised_source(sniffed: Sniffed, folder: Scratch, name: str) -> Source:
                     continue
                 if max(map(len, record), default=0) > MAX_FIELD_CHARS:
                     raise csv.Error(f"field larger than field limit ({MAX_FIELD_CHARS})")
+                _refuse_unnamed(record, width, width + sniffed.dropped)
                 extra = len(record) > width and any(c.strip() for c in record[width:])
                 cells = (record + [""] * width)[:width]
                 writer.writerow([start, "1" if extra else "", *cells])

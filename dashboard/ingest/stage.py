@@ -114,8 +114,9 @@ def stage(cur: duckdb.DuckDBPyConnection, staged: StagedFile, folder: Scratch) -
             _create(cur, staged, normalised_source(staged.sniffed, folder, name))
         except duckdb.InvalidInputException as exc:  # even the rewritten file is unreadable
             raise UnusableFile("malformed_csv", detail=str(exc).splitlines()[0][:200]) from exc
-    if staged.match.empty_positions:
-        _notice(staged.report, "empty_columns", str(len(staged.match.empty_positions)))
+    empty = len(staged.match.empty_positions) + staged.sniffed.dropped
+    if empty:
+        _notice(staged.report, "empty_columns", str(empty))
 
 
 def position(cur: duckdb.DuckDBPyConnection, staged: StagedFile) -> None:
@@ -161,12 +162,16 @@ def _summarise(cur: duckdb.DuckDBPyConnection, staged: StagedFile) -> int:
     empties = staged.match.empty_positions
     parts = ["count(*)", "count(*) FILTER (NOT _blank)", "count(*) FILTER (_bad)"]
     parts += [f"bool_and({ident(b)} = 2) FILTER ({ident(b)} IS NOT NULL)" for b in bools]
-    parts += [f"count(_empty_{p})" for p in empties]
+    parts += (
+        ["list_sort(list(DISTINCT _empty_at) FILTER (_empty_at IS NOT NULL))"]
+        if empties
+        else ["NULL"]
+    )
     row = cur.execute(f"SELECT {', '.join(parts)} FROM {staged.table}").fetchone()
     assert row is not None
     total, staged.report.rows_read, staged.bad_rows = row[0], row[1], row[2]
     staged.x_columns = {b: bool(v) for b, v in zip(bools, row[3 : 3 + len(bools)], strict=True)}
-    filled = [p for p, n in zip(empties, row[3 + len(bools) :], strict=True) if n]
+    filled = [empties[i - 1] for i in row[-1] or []]  # first filled headerless cell per row
     if filled:
         raise UnusableFile("unnamed_column", detail=", ".join(str(p + 1) for p in filled))
     return int(total)

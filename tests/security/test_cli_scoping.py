@@ -80,7 +80,11 @@ def _stored(path: str) -> dict[str, tuple[int, int]]:
     """Returns the fingerprint of every table but the audit log and its chain (sign-ins)."""
     con = db.connect(path, read_only=True)
     try:
-        return {t: f for t, f in table_fingerprints(con).items() if t not in ("audit_log", "audit_chain")}
+        return {
+            t: f
+            for t, f in table_fingerprints(con).items()
+            if t not in ("audit_log", "audit_chain")
+        }
     finally:
         con.close()
 
