@@ -165,3 +165,20 @@ def test_erasing_in_the_app_rewrites_the_file_it_holds_open(app_store: Path) -> 
     assert not at.exception, at.exception
     connection.release_all()
     assert ("supporters", "ZQXKEPT0815") in _held(app_store)
+
+
+def test_the_daily_retention_at_session_start_rewrites_the_file(app_store: Path) -> None:
+    con = db.connect(app_store)
+    con.execute("UPDATE programs SET retention_months = 1 WHERE program_id = 'A'")
+    con.execute("DELETE FROM quarantine")  # its import is recent: retention would keep it
+    con.close()
+    assert GONE in _raw(app_store), "control: deleted, but its bytes are still in the file"
+    at = AppTest.from_file(str(ENTRY), default_timeout=90)
+    at.context = {"locale": "en-GB"}
+    at.run()  # the first run of a session applies retention, rewrites, and runs again
+
+    assert not at.exception, at.exception
+    assert any(b.label == "Sign in" for b in at.button), "the app carries on to the sign-in"
+    assert GONE not in _raw(app_store), "GONE left in January 2025: expired after a month"
+    connection.release_all()
+    assert ("supporters", "ZQXKEPT0815") in _held(app_store)
