@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from dashboard import db
 from dashboard.access import Scope
@@ -115,3 +116,24 @@ def two_programs(two_programs_template: Path, tmp_path: Path) -> Path:
 def b_files(tmp_path: Path) -> Path:
     """Program-B-style CSV files for import attempts."""
     return _program_files(tmp_path / "b_files", "B")
+
+
+ENTRY = Path(__file__).resolve().parents[2] / "dashboard" / "streamlit_app.py"
+
+
+def _admin_page() -> AppTest:
+    at = AppTest.from_file(str(ENTRY), default_timeout=90)
+    at.context = {"locale": "en-GB"}
+    at.run()
+    at.text_input(key="sign_in_user").input("ada")
+    at.text_input(key="sign_in_password").input(PASSWORD)
+    next(b for b in at.button if b.label == "Sign in").click().run()
+    at.switch_page("app_pages/admin.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture
+def admin_page() -> Callable[[], AppTest]:
+    """Returns a function: the app (served from $DASHBOARD_DB) on the admin page, as ada."""
+    return _admin_page

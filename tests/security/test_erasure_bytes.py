@@ -22,7 +22,6 @@ from dashboard.ui import connection
 GONE, KEPT = b"ZQXGONE4711", b"ZQXKEPT0815"
 KEY = "correct-horse-battery-staple-42"
 ENTRY = Path(__file__).resolve().parents[2] / "dashboard" / "streamlit_app.py"
-PASSWORD = "a long enough passphrase"
 SUPPORTERS = (
     b"supporter_id,joined_on,left_on,capacity_hours_month\n"
     b"ZQXGONE4711,2024-01-05,2025-01-31,6\n"
@@ -143,14 +142,8 @@ def app_store(two_programs: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     st.cache_data.clear()
 
 
-def test_erasing_in_the_app_rewrites_the_file_it_holds_open(app_store: Path) -> None:
-    at = AppTest.from_file(str(ENTRY), default_timeout=90)
-    at.context = {"locale": "en-GB"}
-    at.run()
-    at.text_input(key="sign_in_user").input("ada")
-    at.text_input(key="sign_in_password").input(PASSWORD)
-    next(b for b in at.button if b.label == "Sign in").click().run()
-    at.switch_page("app_pages/admin.py").run()
+def test_erasing_in_the_app_rewrites_the_file_it_holds_open(app_store: Path, admin_page) -> None:
+    at = admin_page()
     at.selectbox(key="subject_program").select("A")
     at.text_input(key="subject_id").input(GONE.decode()).run()
     at.text_input(key="subject_confirm").input(GONE.decode()).run()
