@@ -49,26 +49,35 @@ class Entry:
 def append(
     con: duckdb.DuckDBPyConnection, actor: str, action: str, program_id: str | None, detail: str
 ) -> None:
-    """Inserts one audit entry and its link; the link covers exactly the stored values."""
+    """Inserts one audit entry and its link, in the caller's transaction or in one of its own
+    (an entry never commits without its link); the link covers exactly the stored values."""
     _LOCK.acquire()
+    if transaction.active():
+        transaction.at_end(_LOCK.release)  # the next writer must see this entry
+        _insert(con, actor, action, program_id, detail)
+        return
     try:
-        row = con.execute("SELECT nextval('audit_id_seq')").fetchone()
-        entry = Entry(int(row[0]), datetime.now(), actor, action, program_id, detail)  # type: ignore[index]
-        con.execute(
-            "INSERT INTO audit_log (audit_id, logged_at, actor, action, program_id, detail) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [entry.audit_id, entry.logged_at, actor, action, program_id, detail],
-        )
-        previous = _latest_link(con)
-        con.execute(
-            "INSERT INTO audit_chain VALUES (?, ?, ?)",
-            [entry.audit_id, previous, entry.link(installation_secret(con), previous)],
-        )
+        with transaction.transaction(con):
+            _insert(con, actor, action, program_id, detail)
     finally:
-        if transaction.active():
-            transaction.at_end(_LOCK.release)  # the next writer must see this entry
-        else:
-            _LOCK.release()
+        _LOCK.release()
+
+
+def _insert(
+    con: duckdb.DuckDBPyConnection, actor: str, action: str, program_id: str | None, detail: str
+) -> None:
+    row = con.execute("SELECT nextval('audit_id_seq')").fetchone()
+    entry = Entry(int(row[0]), datetime.now(), actor, action, program_id, detail)  # type: ignore[index]
+    con.execute(
+        "INSERT INTO audit_log (audit_id, logged_at, actor, action, program_id, detail) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [entry.audit_id, entry.logged_at, actor, action, program_id, detail],
+    )
+    previous = _latest_link(con)
+    con.execute(
+        "INSERT INTO audit_chain VALUES (?, ?, ?)",
+        [entry.audit_id, previous, entry.link(installation_secret(con), previous)],
+    )
 
 
 def _latest_link(con: duckdb.DuckDBPyConnection) -> str:
@@ -81,7 +90,7 @@ def _latest_link(con: duckdb.DuckDBPyConnection) -> str:
     fresh = con.cursor()
     try:
         database = con.execute("SELECT current_database()").fetchone()[0]  # type: ignore[index]
-        fresh.execute(f'USE "{database}"')  # a name from the catalog itself
+        fresh.execute('USE "' + database.replace('"', '""') + '"')  # a name from the catalog
         heads = [_head_row(fresh), _head_row(con)]
     finally:
         fresh.close()
