@@ -12,7 +12,7 @@ from html import escape
 from typing import Any
 
 from dashboard.i18n import fmt_date, fmt_number, t, vocab
-from dashboard.views.attention import ACTIONS, SEVERITY_ICONS
+from dashboard.views.attention import ACTIONS, SEVERITY_ICONS, followup_label
 
 _CSS = """
 @page { size: A4; margin: 12mm; }
@@ -25,6 +25,7 @@ th, td { text-align: left; vertical-align: top; padding: 2pt 4pt; border-bottom:
 th { font-weight: 600; }
 td.sev { white-space: nowrap; }
 td.check { width: 14pt; }
+td.outcome { width: 28%; color: #444; }
 footer { margin-top: 8pt; font-size: 8pt; color: #444; }
 """
 
@@ -73,6 +74,7 @@ def _section(action: str, rows: Sequence[dict[str, Any]], lang: str) -> str:
         "col.evidence",
         "col.value",
         "col.since",
+        "col.outcome",
     ]
     header = "".join(f"<th>{escape(t(h, lang)) if h else ''}</th>" for h in heads)
     body = "".join(_row(r, lang) for r in rows)
@@ -84,8 +86,10 @@ def _row(r: dict[str, Any], lang: str) -> str:
     severity = f"{SEVERITY_ICONS.get(r['severity'], '')} {vocab('severity', r['severity'], lang)}"
     value = value_vs_threshold(r, lang)
     since = fmt_date(r["since"], lang) if isinstance(r["since"], date) else ""
-    cells = ["☐", severity, r["subject_id"], r["signal_id"], r["sentence"], value, since]
-    classes = ["check", "sev", "", "", "", "", ""]
+    # left blank to write the meeting's outcome in; a planned or reopened follow-up is named
+    outcome = followup_label(r, lang)
+    cells = ["☐", severity, r["subject_id"], r["signal_id"], r["sentence"], value, since, outcome]
+    classes = ["check", "sev", "", "", "", "", "", "outcome"]
     return (
         "<tr>"
         + "".join(

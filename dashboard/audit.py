@@ -25,6 +25,8 @@ ACTIONS = (
     "retention",
     "erasure",
     "subject_export",
+    "followup",
+    "digest",
 )
 
 

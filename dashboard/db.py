@@ -184,11 +184,37 @@ def _m6_audit_chain(con: duckdb.DuckDBPyConnection) -> None:
     link_existing(con)
 
 
+def _m7_followups(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("CREATE SEQUENCE followup_id_seq START 1")
+    con.execute("""
+        CREATE TABLE followups (
+          followup_id BIGINT PRIMARY KEY DEFAULT nextval('followup_id_seq'),
+          program_id VARCHAR NOT NULL,
+          signal_id VARCHAR NOT NULL,
+          subject_type VARCHAR NOT NULL,    -- supporter | service
+          subject_id VARCHAR NOT NULL,
+          action VARCHAR NOT NULL,          -- dashboard.followups.model.ACTIONS
+          status VARCHAR NOT NULL,          -- planned | done | dismissed
+          happened_on DATE NOT NULL,        -- the day it happened or is planned
+          review_on DATE,
+          note VARCHAR,                     -- <= 280 characters, passed the identifier guard
+          severity VARCHAR NOT NULL,        -- the signal as it stood when this was written
+          value JSON,
+          threshold JSON,
+          signal_since DATE,
+          written_by VARCHAR NOT NULL,
+          written_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+        )""")
+    # the weekly digest goes to a program's coordinators: they need an address
+    con.execute("ALTER TABLE users ADD COLUMN email VARCHAR")
+
+
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "programs, imports, quarantine and one table per export", _m1_core),
     (2, "per-program settings (signal thresholds)", _m2_settings),
     (3, "users, program assignments and the audit log", _m3_access),
     (6, "a hash chain over the audit log (tamper evidence)", _m6_audit_chain),
+    (7, "follow-ups on signals; an optional e-mail address per account", _m7_followups),
 )
 
 
@@ -203,11 +229,17 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> int:
-    """Applies pending migrations, each in its own transaction; returns the version reached."""
+    """Applies pending migrations, each in its own transaction; returns the version reached.
+
+    A migration is pending when its version is not recorded, also below the highest one:
+    numbers are handed out to parallel branches, so 6 may arrive after 7 was applied.
+    """
     with _MIGRATION_LOCK:
-        current = schema_version(con)
+        schema_version(con)  # creates the table on a new database
+        applied = {r[0] for r in con.execute("SELECT version FROM schema_version").fetchall()}
+        current = max(applied, default=0)
         for version, description, step in MIGRATIONS:
-            if version <= current:
+            if version in applied:
                 continue
             con.execute("BEGIN TRANSACTION")
             try:
@@ -220,7 +252,7 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> int:
             except Exception:
                 con.execute("ROLLBACK")
                 raise
-            current = version
+            current = max(current, version)
         _add_new_contract_columns(con)
         return current
 

@@ -22,6 +22,7 @@ import duckdb
 from dashboard import audit
 from dashboard.access import Scope
 from dashboard.cascade import delete_where, select_where
+from dashboard.followups import store as followups
 from dashboard.installation_secret import installation_secret
 from dashboard.transaction import transaction
 
@@ -59,6 +60,7 @@ def export_subject(
             held = tables.setdefault(table, [])
             held.extend(r for r in rows if r not in held)  # a seeker who is also a supporter
     tables["quarantine"] = _quarantine_rows(con, program_id, pseudonym)
+    tables["followups"] = followups.subject_rows(con, program_id, pseudonym)
     tables = {t: rows for t, rows in tables.items() if rows}
     counts = {t: len(rows) for t, rows in tables.items()}
     detail = {"subject_ref": subject_ref(con, program_id, pseudonym), "rows": counts}
@@ -94,6 +96,8 @@ def erase_subject(
                 f"DELETE FROM quarantine WHERE {_QUARANTINE_MATCH}", [program_id, pseudonym]
             ).fetchone()
             counts["quarantine"] += int(row[0]) if row else 0
+            if erased := followups.delete_subjects(con, program_id, [pseudonym]):
+                counts["followups"] += erased
             if not apply:
                 raise _DryRun  # same deletes, rolled back: the counts are exact
             detail = {

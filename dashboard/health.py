@@ -301,3 +301,24 @@ def _group(rows: list[dict[str, Any]]) -> dict[date, list[dict[str, Any]]]:
     for r in rows:
         grouped.setdefault(r["as_of"], []).append(r)
     return grouped
+
+
+def followup_figures(
+    con: duckdb.DuckDBPyConnection, *, scope: Scope, program_id: str, as_of: date
+) -> dict[str, Any]:
+    """Returns the follow-up figures (median days to a first follow-up, share of high-severity
+    signals followed up within 14 days, reopened signals); see dashboard.followups.figures."""
+    from dashboard.followups import figures  # late: figures reads month_ends from here
+
+    return figures.followup_figures(con, scope=scope, program_id=program_id, as_of=as_of)
+
+
+def followup_trend(
+    con: duckdb.DuckDBPyConnection, *, scope: Scope, program_id: str, as_of: date, months: int = 6
+) -> list[dict[str, Any]]:
+    """Returns followup_figures at each month's end (the current month at as-of), oldest first."""
+    from dashboard.followups import figures
+
+    return figures.followup_trend(
+        con, scope=scope, program_id=program_id, as_of=as_of, months=months
+    )

@@ -1,7 +1,8 @@
 """Retention: rows about people are kept `programs.retention_months` (default 24) after the end.
 
 A supporter who left more than that long ago is deleted with everything that references them
-(matches, their contacts, check-ins, ProQOL answers, trainings, supervision, incidents); a match
+(matches, their contacts, check-ins, ProQOL answers, trainings, supervision, incidents, follow-ups
+on their signals); follow-ups older than the period go as well; a match
 that ended that long ago is deleted with its contacts; quarantined raw rows of imports that old
 go too. Demo programs are skipped (synthetic data, and the demo must keep working).
 
@@ -21,6 +22,7 @@ import duckdb
 from dashboard import audit
 from dashboard.access import AccessDenied, Scope
 from dashboard.cascade import delete_where
+from dashboard.followups import store as followups
 from dashboard.transaction import transaction
 
 LAST_RUN_KEY = "retention_last_run"
@@ -35,6 +37,7 @@ TABLES = (
     "supervision",
     "incidents",
     "quarantine",
+    "followups",
 )
 
 
@@ -157,6 +160,8 @@ def _expire_program(
         params,
     )
     counts = delete_where(con, program_id, "supporters", "supporter_id", left)
+    counts["followups"] += followups.delete_subjects(con, program_id, left)
+    counts["followups"] += followups.delete_older(con, program_id, months, as_of)
     ended = _ids(
         con,
         "SELECT match_id FROM matches WHERE program_id = $p AND ended_on + to_months($m) < $as_of",

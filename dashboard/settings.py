@@ -75,6 +75,79 @@ class ProgramSettings(BaseModel):
             "des Programms (en oder de)."
         },
     )
+    followup_reopen_margin: float = Field(
+        0.2,
+        ge=0.0,
+        le=2.0,
+        description="A handled signal reopens when its value moves further past its threshold "
+        "by more than this share of the value recorded with the follow-up (0.2 = 20 %).",
+        json_schema_extra={
+            "help_de": "Ein erledigtes Signal öffnet sich wieder, wenn sich sein Wert um mehr "
+            "als diesen Anteil des beim Follow-up festgehaltenen Werts weiter über die Schwelle "
+            "bewegt (0,2 = 20 %).",
+            "allowed": "0 – 2",
+        },
+    )
+    digest_pseudonyms: bool = Field(
+        False,
+        description="The weekly digest names supporters by pseudonym (default: counts only and "
+        "a link to the app). Changes are audited.",
+        json_schema_extra={
+            "help_de": "Der wöchentliche Überblick nennt Begleitende mit Pseudonym (Standard: "
+            "nur Anzahlen und ein Link zur App). Änderungen werden protokolliert.",
+            "allowed": "true, false",
+        },
+    )
+    app_url: str | None = Field(
+        None,
+        max_length=300,
+        pattern=r"^https?://\S+$",
+        description="Address of the dashboard that the weekly digest links to.",
+        json_schema_extra={
+            "help_de": "Adresse des Dashboards, auf die der wöchentliche Überblick verweist.",
+            "allowed": "http(s) address or empty",
+        },
+    )
+    smtp_host: str | None = Field(
+        None,
+        max_length=255,
+        pattern=r"^[A-Za-z0-9.-]+$",
+        description="Mail server the digest is sent through (else $DASHBOARD_SMTP_HOST). "
+        "User name and password come from the environment only.",
+        json_schema_extra={
+            "help_de": "Mailserver für den Versand des Überblicks (sonst $DASHBOARD_SMTP_HOST). "
+            "Benutzername und Passwort nur aus der Umgebung.",
+            "allowed": "host name or empty",
+        },
+    )
+    smtp_port: int = Field(
+        587,
+        ge=1,
+        le=65535,
+        description="Port of the mail server (else $DASHBOARD_SMTP_PORT).",
+        json_schema_extra={
+            "help_de": "Port des Mailservers (sonst $DASHBOARD_SMTP_PORT).",
+            "allowed": "1 – 65535",
+        },
+    )
+    smtp_starttls: bool = Field(
+        True,
+        description="Encrypt the connection to the mail server with STARTTLS.",
+        json_schema_extra={
+            "help_de": "Verbindung zum Mailserver mit STARTTLS verschlüsseln.",
+            "allowed": "true, false",
+        },
+    )
+    smtp_sender: str | None = Field(
+        None,
+        max_length=255,
+        pattern=r"^[^@\s]+@[^@\s]+$",
+        description="Sender address of the digest (else $DASHBOARD_SMTP_SENDER).",
+        json_schema_extra={
+            "help_de": "Absendeadresse des Überblicks (sonst $DASHBOARD_SMTP_SENDER).",
+            "allowed": "e-mail address or empty",
+        },
+    )
 
 
 PROGRAM_SETTINGS: tuple[str, ...] = tuple(ProgramSettings.model_fields)
@@ -310,6 +383,16 @@ def get_program_setting(con: duckdb.DuckDBPyConnection, program_id: str, key: st
     return getattr(ProgramSettings(**{key: stored[key]}), key)
 
 
+def stored_program_setting(con: duckdb.DuckDBPyConnection, program_id: str, key: str) -> Any:
+    """Returns the program setting only when the program (or '*') stored one, else None; for
+    values that fall back to the environment before their declared default (SMTP)."""
+    if key not in PROGRAM_SETTINGS:
+        raise _unknown(key)
+    if key not in _stored(con, program_id):
+        return None
+    return get_program_setting(con, program_id, key)
+
+
 def as_of_default(con: duckdb.DuckDBPyConnection, program_id: str) -> date | None:
     """Returns the program's as_of_default, None when unset (meaning: today)."""
     value: date | None = get_program_setting(con, program_id, "as_of_default")
@@ -354,7 +437,18 @@ def set_program_setting(
 def _program_hint(key: str, lang: str = "en") -> str:
     if key == "as_of_default":
         return "Datum JJJJ-MM-TT oder leer" if lang == "de" else "a date YYYY-MM-DD or empty"
-    return "en oder de" if lang == "de" else "en or de"
+    if key == "language":
+        return "en oder de" if lang == "de" else "en or de"
+    return program_setting_allowed(key)
+
+
+def program_setting_allowed(key: str) -> str:
+    """Returns what values a program setting takes, as the docs table and errors say it."""
+    info = ProgramSettings.model_fields[key]
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    if "allowed" in extra:
+        return str(extra["allowed"])
+    return "date YYYY-MM-DD or empty" if key == "as_of_default" else "en, de"
 
 
 def program_setting_help(key: str) -> tuple[str, str]:

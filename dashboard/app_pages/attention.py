@@ -7,6 +7,7 @@ from dashboard import agenda
 from dashboard.i18n import fmt_date, vocab
 from dashboard.privacy import to_safe_csv
 from dashboard.ui import context, filters, widgets
+from dashboard.ui import followups as followup_forms
 from dashboard.ui.cache import cached
 from dashboard.views import attention as view
 
@@ -17,9 +18,17 @@ if program is None:
     widgets.no_program(ctx)
     st.stop()
 as_of = filters.as_of_picker(program)
-rows = view.to_rows(cached(view.signals_for, program.program_id, as_of), ctx.lang)
 
-left, right = st.columns(2)
+left, middle, right = st.columns(3)
+since = middle.date_input(
+    ctx.t("attention.since"),
+    value=cached(view.default_since, program.program_id, as_of),
+    max_value=as_of,
+    help=ctx.t("attention.since_help"),
+    format="DD.MM.YYYY" if ctx.lang == "de" else "YYYY/MM/DD",
+    key=f"att_since_{program.program_id}_{as_of.isoformat()}",
+)
+rows = view.to_rows(cached(view.agenda_for, program.program_id, as_of, since), ctx.lang)
 actions = left.multiselect(
     ctx.t("filter.action"),
     view.ACTIONS,
@@ -47,21 +56,22 @@ cols[0].metric(ctx.t("attention.supporters"), len(view.subjects(shown)))
 for col, severity in zip(cols[1:], view.SEVERITIES, strict=True):
     col.metric(widgets.severity_label(severity, ctx.lang), by_severity.get(severity, 0))
 
+followup_forms.flash()
 if not shown:
     st.success(ctx.t("attention.none"), icon=":material/check_circle:")
-for action in view.ACTIONS:
-    group = [r for r in shown if r["action"] == action]
-    if not group:
-        continue
-    st.subheader(f"{vocab('action', action, ctx.lang)} ({len(group)})")
+
+
+def _table(group: list[dict]) -> None:
     frame = pd.DataFrame(
         {
             ctx.t("col.severity"): [widgets.severity_label(r["severity"], ctx.lang) for r in group],
+            ctx.t("col.action"): [vocab("action", r["action"], ctx.lang) for r in group],
             ctx.t("col.subject"): [r["subject_id"] for r in group],
             ctx.t("col.signal"): [r["signal_id"] for r in group],
             ctx.t("col.evidence"): [r["sentence"] for r in group],
             ctx.t("col.value"): [agenda.value_vs_threshold(r, ctx.lang) for r in group],
             ctx.t("col.since"): [r["since"] for r in group],
+            ctx.t("col.followup"): [view.followup_label(r, ctx.lang) for r in group],
         }
     )
     widgets.table(
@@ -72,6 +82,23 @@ for action in view.ACTIONS:
             ctx.t("col.evidence"): st.column_config.TextColumn(width="large"),
         },
     )
+
+
+for name, group in view.by_group(shown).items():
+    if not group:
+        continue
+    title = ctx.t(f"attention.group.{name}", since=fmt_date(since, ctx.lang))
+    if name == "handled":
+        with st.expander(f"{title} ({len(group)})", expanded=False):
+            _table(group)
+    else:
+        st.subheader(f"{title} ({len(group)})")
+        _table(group)
+
+agenda_rows = [r for r in shown if r["group"] != "handled"]
+followup_forms.record_form(program.program_id, agenda_rows, as_of)
+if ctx.scope.can_write and agenda_rows and st.toggle(ctx.t("followup.meeting"), key="att_meeting"):
+    followup_forms.meeting_form(program.program_id, agenda_rows, as_of)
 
 supporters = view.subjects(shown)
 if supporters:
@@ -100,7 +127,7 @@ with down_html:
     widgets.download(
         ctx.t("attention.download_agenda"),
         agenda.render(
-            shown,
+            agenda_rows,  # handled signals are off the agenda; the CSV keeps every row
             program_id=program.program_id,
             as_of=as_of,
             lang=ctx.lang,
@@ -110,7 +137,7 @@ with down_html:
         mime="text/html",
         what="agenda_html",
         program_id=program.program_id,
-        rows=len(shown),
+        rows=len(agenda_rows),
         key="dl_agenda_html",
     )
 st.caption(ctx.t("attention.agenda_hint"))

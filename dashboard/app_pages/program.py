@@ -25,6 +25,10 @@ trend = cached(health.monthly_trend, program_id=pid, as_of=as_of)
 
 def _delta(key: str) -> str | None:
     before, now = view.previous(trend, key), trend[-1].get(key) if trend else None
+    return _delta_of(now, before)
+
+
+def _delta_of(now: float | None, before: float | None) -> str | None:
     if before is None or now is None or round((now - before) * 100) == 0:
         return None  # an unchanged figure gets no arrow
     return ctx.t("program.delta", pp=fmt_number((now - before) * 100, ctx.lang, digits=0))
@@ -49,6 +53,36 @@ extra[1].metric(
     border=True,
 )
 extra[2].metric(ctx.t("program.open_incidents"), overview["incidents"]["total"], border=True)
+
+st.subheader(ctx.t("program.followups"))
+follow = cached(health.followup_trend, program_id=pid, as_of=as_of, months=2)
+now, before = follow[-1], follow[0]
+cells = st.columns(3)
+cells[0].metric(
+    ctx.t("program.median_days"),
+    fmt_number(now["median_days_to_first"], ctx.lang) or "–",
+    delta=view.change(now, before, "median_days_to_first", ctx.t, "program.delta_days"),
+    delta_color="inverse",
+    help=ctx.t("program.median_days_help"),
+    border=True,
+)
+cells[1].metric(
+    ctx.t("program.high_within"),
+    fmt_percent(now["high_within_14"], ctx.lang) or "–",
+    delta=_delta_of(now["high_within_14"], before["high_within_14"]),
+    help=ctx.t(
+        "program.high_within_help", followed=now["high_followed"], judged=now["high_judged"]
+    ),
+    border=True,
+)
+cells[2].metric(
+    ctx.t("program.reopened"),
+    now["reopened"],
+    delta=view.change(now, before, "reopened", ctx.t, "program.delta_count"),
+    delta_color="inverse",
+    help=ctx.t("program.reopened_help"),
+    border=True,
+)
 
 st.subheader(ctx.t("program.trends"))
 long = view.trend_long(trend)

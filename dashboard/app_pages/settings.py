@@ -9,6 +9,7 @@ from dashboard.i18n import fmt_date, fmt_number
 from dashboard.privacy import SUPPRESSION_THRESHOLD
 from dashboard.signals import RULES
 from dashboard.ui import context, filters, widgets
+from dashboard.ui import followups as followup_forms
 from dashboard.ui import lang as lang_ui
 from dashboard.ui.cache import cached, clear
 from dashboard.views import common, preferences
@@ -80,6 +81,7 @@ with st.form("program_settings", border=True):
                 lang_ui.set_lang(lang_choice)
             _saved(ctx.t("settings.saved"))
 st.caption(ctx.t("settings.suppression", n=SUPPRESSION_THRESHOLD))
+followup_forms.settings_form(pid, writable, _saved)
 
 st.subheader(ctx.t("settings.thresholds"))
 st.caption(ctx.t("settings.thresholds_hint"))

@@ -21,6 +21,8 @@ from .passwords import check_strength, hash_password
 
 # Local names and OIDC e-mail addresses; no spaces or quotes, so a name is safe in any log line.
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._@+-]{1,127}$")
+# Where the weekly digest goes; held for that only, never logged (the audit says "set").
+EMAIL_PATTERN = re.compile(r"^[^@\s\"'<>,;]{1,64}@[A-Za-z0-9.-]{1,190}\.[A-Za-z]{2,63}$")
 
 
 class UserError(ValueError):
@@ -37,6 +39,7 @@ class UserRecord:
     disabled: bool
     has_password: bool
     created_at: datetime
+    email: str | None = None
 
 
 def normalize_username(username: str) -> str:
@@ -47,6 +50,16 @@ def normalize_username(username: str) -> str:
             "username must be 2-128 characters: letters, digits and . _ @ + - (no spaces)"
         )
     return name
+
+
+def normalize_email(email: str) -> str | None:
+    """Returns the stored form of an e-mail address ('' = none); raises UserError if invalid."""
+    address = email.strip()
+    if not address:
+        return None
+    if not EMAIL_PATTERN.match(address):
+        raise UserError("e-mail must be an address like name@example.org")
+    return address
 
 
 def get_user(con: duckdb.DuckDBPyConnection, username: str) -> UserRecord | None:
@@ -69,10 +82,13 @@ def add_user(
     scope: Scope,
     password: str | None = None,
     programs: Iterable[str] = (),
+    email: str | None = None,
 ) -> UserRecord:
-    """Creates an account; without a password it can sign in only through OIDC."""
+    """Creates an account; without a password it can sign in only through OIDC. `email` is
+    where the weekly digest goes (coordinators)."""
     _require_admin(scope)
     name = normalize_username(username)
+    address = normalize_email(email or "")
     _check_role(role)
     if password is not None:
         check_strength(password, name)
@@ -81,11 +97,13 @@ def add_user(
     assigned = sorted(set(programs))
     with transaction(con):
         con.execute(
-            "INSERT INTO users (username, password_hash, role) VALUES (?, ?, ?)",
-            [name, hash_password(password) if password is not None else None, role],
+            "INSERT INTO users (username, password_hash, role, email) VALUES (?, ?, ?, ?)",
+            [name, hash_password(password) if password is not None else None, role, address],
         )
         _write_programs(con, name, assigned)
         detail = {"user": name, "change": "add", "role": role, "programs": assigned}
+        if address:
+            detail["email"] = "set"
         audit.record(con, scope.user, "user_change", detail=detail)
     return get_user(con, name)  # type: ignore[return-value]
 
@@ -127,10 +145,13 @@ def update_user(
     role: str | None = None,
     programs: Iterable[str] | None = None,
     disabled: bool | None = None,
+    email: str | None = None,
 ) -> UserRecord:
-    """Changes role, program assignments and/or disabled flag; None leaves a field as it is."""
+    """Changes role, program assignments, disabled flag and/or e-mail ('' removes it); None
+    leaves a field as it is."""
     _require_admin(scope)
     user = _existing(con, username)
+    address = normalize_email(email) if email is not None else user.email
     if role is not None:
         _check_role(role)
     _keep_an_admin(con, user, new_role=role, disabled=disabled)
@@ -144,6 +165,9 @@ def update_user(
                 "UPDATE users SET disabled = ? WHERE username = ?", [disabled, user.username]
             )
             changed["disabled"] = disabled
+        if address != user.email:
+            con.execute("UPDATE users SET email = ? WHERE username = ?", [address, user.username])
+            changed["email"] = "set" if address else "removed"
         if programs is not None and sorted(set(programs)) != list(user.programs):
             con.execute("DELETE FROM user_programs WHERE username = ?", [user.username])
             changed["programs"] = _write_programs(con, user.username, sorted(set(programs)))
@@ -160,12 +184,12 @@ def _select_users(con: duckdb.DuckDBPyConnection, where: str, params: list) -> l
     rows = con.execute(
         "SELECT u.username, u.role, "
         "  coalesce(list_sort(list(p.program_id) FILTER (WHERE p.program_id IS NOT NULL)), []), "
-        "  u.disabled, u.password_hash IS NOT NULL, u.created_at "
+        "  u.disabled, u.password_hash IS NOT NULL, u.created_at, u.email "
         "FROM users u LEFT JOIN user_programs p USING (username) "
         f"{where} GROUP BY ALL ORDER BY u.username",
         params,
     ).fetchall()
-    return [UserRecord(r[0], r[1], tuple(r[2]), r[3], r[4], r[5]) for r in rows]
+    return [UserRecord(r[0], r[1], tuple(r[2]), r[3], r[4], r[5], r[6]) for r in rows]
 
 
 def _write_programs(con: duckdb.DuckDBPyConnection, username: str, programs: list[str]) -> list:

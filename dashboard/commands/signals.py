@@ -1,8 +1,11 @@
 """`signals --db PATH [--program ID] [--as-of YYYY-MM-DD] [--format json|table] [--lang en|de]
-[--user NAME [--password-stdin]]`
+[--open] [--since YYYY-MM-DD] [--user NAME [--password-stdin]]`
 
 Prints the signals of every program (or one) as a JSON list or a table, worst first; with
---user only of the programs that account reaches.
+--user only of the programs that account reaches. Each signal carries its latest follow-up
+(`followup`: null or {id, status, action, on, review, reopened, by}) and, with --since,
+whether it is new since that day (`new`). --open keeps the signals no follow-up holds (none,
+planned, or reopened).
 Exit codes: 0 = evaluated (with or without signals); 2 = bad date, unknown program, no
 database, sign-in refused, no access. Errors are one line, never a traceback.
 """
@@ -12,21 +15,24 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
 from dashboard import db
-from dashboard.access import AccessDenied
+from dashboard.access import AccessDenied, Scope
 from dashboard.auth.cli_scope import add_account_args, scope_from_args
+from dashboard.followups.board import annotate, is_open
+from dashboard.followups.record import day_for
 from dashboard.settings import SettingError
 from dashboard.signals import SignalResult, UnknownProgram, evaluate
 
 JSON_KEYS = (
     "program_id", "signal_id", "action", "severity", "subject_type", "subject_id", "value",
-    "threshold", "window_days", "message", "message_de", "evidence", "since",
+    "threshold", "window_days", "message", "message_de", "evidence", "since", "new", "followup",
 )  # fmt: skip
 
 
@@ -53,6 +59,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument(
         "--lang", choices=("en", "de"), default="en", help="language of the table's sentences"
     )
+    parser.add_argument(
+        "--open",
+        action="store_true",
+        help="only signals no follow-up holds (none, planned, reopened)",
+    )
+    parser.add_argument("--since", help="mark signals new since this day, YYYY-MM-DD")
     add_account_args(parser)
     parser.set_defaults(handler=run)
 
@@ -60,10 +72,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     try:
         as_of = parse_date(args.as_of)
+        since = parse_date(args.since, "--since")
         con = open_existing(args.db, read_only=not args.user)  # a sign-in is audited
         try:
             scope = scope_from_args(con, args)
             found = evaluate(con, scope=scope, program_id=args.program, as_of=as_of)
+            notes = followup_notes(con, found, as_of, since, scope=scope)
         finally:
             con.close()
     except (CommandError, UnknownProgram, AccessDenied, SettingError) as exc:
@@ -72,21 +86,40 @@ def run(args: argparse.Namespace) -> int:
     except duckdb.Error as exc:
         print(f"error: cannot read the database ({type(exc).__name__})", file=sys.stderr)
         return 2
+    pairs = [(r, n) for r, n in zip(found, notes, strict=True) if not args.open or is_open(n)]
     if args.format == "json":
-        print(json.dumps([as_json(r) for r in found], indent=2, ensure_ascii=False))
+        print(json.dumps([as_json(r, n) for r, n in pairs], indent=2, ensure_ascii=False))
     else:
-        print(table(found, args.lang))
+        print(table([r for r, _ in pairs], args.lang, [n for _, n in pairs]))
     return 0
 
 
-def parse_date(text: str | None) -> date | None:
+def followup_notes(
+    con: duckdb.DuckDBPyConnection,
+    found: Sequence[SignalResult],
+    as_of: date | None,
+    since: date | None,
+    *,
+    scope: Scope,
+) -> list[dict[str, object]]:
+    """Returns, per signal in order, its annotation (state, followup, new) from the board."""
+    by_key: dict[tuple[str, str, str], dict[str, object]] = {}
+    for pid in dict.fromkeys(r.program_id for r in found):
+        rows = [r.model_dump() for r in found if r.program_id == pid]
+        day = day_for(con, pid, as_of)
+        for row in annotate(con, pid, rows, day, scope=scope, since=since):
+            by_key[(pid, row["signal_id"], row["subject_id"])] = row
+    return [by_key[(r.program_id, r.signal_id, r.subject_id)] for r in found]
+
+
+def parse_date(text: str | None, option: str = "--as-of") -> date | None:
     """Returns the date of a YYYY-MM-DD text (None for None); CommandError otherwise."""
     if text is None:
         return None
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise CommandError(f"--as-of must be a date YYYY-MM-DD, got {text!r}") from None
+        raise CommandError(f"{option} must be a date YYYY-MM-DD, got {text!r}") from None
 
 
 def open_existing(path: str | None, *, read_only: bool = True) -> duckdb.DuckDBPyConnection:
@@ -97,29 +130,54 @@ def open_existing(path: str | None, *, read_only: bool = True) -> duckdb.DuckDBP
     return db.connect(target, read_only=read_only)
 
 
-def as_json(result: SignalResult) -> dict[str, object]:
+def as_json(result: SignalResult, note: Mapping[str, Any] | None = None) -> dict[str, object]:
     """Returns one signal with the CLI's keys, in the documented order."""
-    data = result.as_json()
+    note = note or {}
+    data = {**result.as_json(), "new": note.get("new"), "followup": followup_json(note)}
     return {key: data[key] for key in JSON_KEYS}
 
 
-def table(results: Sequence[SignalResult], lang: str = "en") -> str:
-    """Returns the signals as an aligned text table (severity, signal, subject, sentence)."""
+def followup_json(note: Mapping[str, Any]) -> dict[str, object] | None:
+    """Returns the latest follow-up of an annotated signal as the CLI's JSON shows it."""
+    fu = note.get("followup")
+    if not fu:
+        return None
+    review = fu["review_on"]
+    return {
+        "id": fu["followup_id"],
+        "status": fu["status"],
+        "action": fu["action"],
+        "on": fu["happened_on"].isoformat(),
+        "review": review.isoformat() if review else None,
+        "reopened": note.get("state") == "reopened",
+        "by": fu["written_by"],
+    }
+
+
+def table(
+    results: Sequence[SignalResult],
+    lang: str = "en",
+    notes: Sequence[Mapping[str, Any]] | None = None,
+) -> str:
+    """Returns the signals as an aligned text table (severity, signal, subject, state, sentence);
+    the state is the follow-up state, with `new` in front when new since the earlier day."""
     if not results:
         return "keine Signale" if lang == "de" else "no signals"
-    rows = [("program", "severity", "signal", "subject", "message")]
+    notes = notes or [{} for _ in results]
+    rows = [("program", "severity", "signal", "subject", "state", "message")]
     rows += [
         (
             r.program_id,
             r.severity,
             r.signal_id,
             r.subject_id,
+            ("new " if n.get("new") else "") + str(n.get("state", "open")),
             r.message_de if lang == "de" else r.message,
         )
-        for r in results
+        for r, n in zip(results, notes, strict=True)
     ]
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
     return "\n".join(
-        "  ".join(cell.ljust(w) for cell, w in zip(row[:4], widths, strict=True)) + "  " + row[4]
+        "  ".join(cell.ljust(w) for cell, w in zip(row[:5], widths, strict=True)) + "  " + row[5]
         for row in rows
     )

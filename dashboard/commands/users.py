@@ -36,6 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--program", action="append", default=[], help="assign a program (repeat)")
     add.add_argument("--oidc", action="store_true", help="no password: signs in through OIDC only")
+    add.add_argument("--email", help="address for the weekly digest (coordinators)")
     remove = actions.add_parser("remove", parents=[common], help="delete an account")
     remove.add_argument("username")
     actions.add_parser("list", parents=[common], help="list accounts with role and programs")
@@ -47,6 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     update.add_argument("username")
     update.add_argument("--role", choices=ROLES)
     update.add_argument("--program", action="append", help="replace assigned programs (repeat)")
+    update.add_argument("--email", help="address for the weekly digest; '' removes it")
     state = update.add_mutually_exclusive_group()
     state.add_argument("--disable", dest="disabled", action="store_true", default=None)
     state.add_argument("--enable", dest="disabled", action="store_false")
@@ -72,7 +74,13 @@ class PasswordMismatch(ValueError):
 def _add(con: duckdb.DuckDBPyConnection, args: argparse.Namespace, scope: Scope) -> int:
     password = None if args.oidc else _read_password(args.password_stdin)
     user = users.add_user(
-        con, args.username, args.role, scope=scope, password=password, programs=args.program
+        con,
+        args.username,
+        args.role,
+        scope=scope,
+        password=password,
+        programs=args.program,
+        email=args.email,
     )
     print(f"added {user.username} ({user.role}; programs: {', '.join(user.programs) or '-'})")
     return 0
@@ -110,6 +118,7 @@ def _update(con: duckdb.DuckDBPyConnection, args: argparse.Namespace, scope: Sco
         role=args.role,
         programs=args.program,
         disabled=args.disabled,
+        email=args.email,
     )
     state = "disabled" if user.disabled else "active"
     print(f"{user.username}: {user.role}, {state}, programs: {', '.join(user.programs) or '-'}")

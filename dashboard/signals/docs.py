@@ -22,7 +22,7 @@ def settings_table() -> str:
     for key in settings.PROGRAM_SETTINGS:
         help_en, help_de = settings.program_setting_help(key)
         default = settings.ProgramSettings.model_fields[key].default
-        allowed = "date YYYY-MM-DD or empty" if key == "as_of_default" else "en, de"
+        allowed = settings.program_setting_allowed(key)
         lines.append(
             f"| `{key}` | {_cell(default if default is not None else 'empty')} | "
             f"{allowed} | {_cell(help_en)} | {_cell(help_de)} |"

@@ -7,12 +7,13 @@ the CSV download and the printable agenda share, so all three say the same thing
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from dashboard.privacy import suppress_small
 
 ACTIONS: tuple[str, ...] = ("supervision", "training", "networking")
+SINCE_FALLBACK_DAYS = 28
 SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
 # Shapes from fonts every browser has (emoji fonts are missing on many servers and kiosks).
 SEVERITY_ICONS: dict[str, str] = {"high": "▲", "medium": "◆", "low": "○"}
@@ -60,6 +61,12 @@ def to_rows(signals: Iterable[Any], lang: str) -> list[dict[str, Any]]:
                 "window_days": _field(s, "window_days"),
                 "since": _field(s, "since"),
                 "evidence": _field(s, "evidence") or {},
+                # follow-up fields (dashboard.followups.board.annotate); absent = no follow-ups
+                "group": _field(s, "group") or "open",
+                "state": _field(s, "state") or "open",
+                "reason": _field(s, "reason"),
+                "new": _field(s, "new"),
+                "followup": _field(s, "followup"),
             }
         )
     return sorted(rows, key=_sort_key)
@@ -145,3 +152,53 @@ def signals_for(con: Any, program_id: str, as_of: date, *, scope: Any) -> list[d
     except UnknownProgram:
         return []
     return [r.model_dump() for r in results]
+
+
+def agenda_for(
+    con: Any, program_id: str, as_of: date, since: date | None, *, scope: Any
+) -> list[dict[str, Any]]:
+    """Returns signals_for() with each signal's follow-up state, `new` since `since` and agenda
+    group (see dashboard.followups.board)."""
+    from dashboard.followups.board import annotate
+
+    found = signals_for(con, program_id, as_of, scope=scope)
+    return annotate(con, program_id, found, as_of, scope=scope, since=since)
+
+
+def default_since(con: Any, program_id: str, as_of: date, *, scope: Any) -> date:
+    """Returns the day "new since" starts from: the last day this user recorded a follow-up that
+    happened (the previous meeting), on or before as-of, else 28 days before as-of."""
+    from dashboard.followups.store import last_session
+
+    last = last_session(con, program_id, scope=scope, before=as_of)
+    return last if last is not None else as_of - timedelta(days=SINCE_FALLBACK_DAYS)
+
+
+def by_group(rows: Sequence[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Returns the rows per agenda group (new, worse, open, planned, handled; empty ones too),
+    each ordered by severity, then action, subject and signal."""
+    from dashboard.followups.board import GROUPS
+
+    # most urgent first inside a group; the stable sort keeps the action order among equals
+    ranked = sorted(rows, key=lambda r: SEVERITIES.index(r["severity"]))
+    return {g: [r for r in ranked if r["group"] == g] for g in GROUPS}
+
+
+def followup_label(row: dict[str, Any], lang: str) -> str:
+    """Returns what the follow-up column says: e.g. 'Reopened (review due) · Done: Load reduced,
+    20 Nov 2026', 'Planned: Supervision talk, 25 Nov 2026', or '' without a follow-up."""
+    from dashboard.i18n import fmt_date, t, vocab
+
+    fu = row.get("followup")
+    if not fu:
+        return ""
+    text = t(
+        "followup.label",
+        lang,
+        status=vocab("followup_status", fu["status"], lang),
+        action=vocab("followup_action", fu["action"], lang),
+        on=fmt_date(fu["happened_on"], lang),
+    )
+    if row.get("state") == "reopened":
+        return f"{t('followup.reopened.' + str(row['reason']), lang)} · {text}"
+    return text

@@ -86,3 +86,15 @@ def downloadable(rows: list[dict[str, Any]], threshold: int | None = None) -> li
         if isinstance(row["count"], str) or isinstance(row["of"], str):
             row["share"] = None
     return out
+
+
+def change(now: dict[str, Any], before: dict[str, Any], key: str, t: Any, text: str) -> str | None:
+    """Returns the signed change of a count or day figure since `before` as text (`text` with
+    {days}/{n}), None when either is missing or nothing changed."""
+    a, b = now.get(key), before.get(key)
+    if a is None or b is None or a == b:
+        return None
+    diff = a - b
+    sign = "+" if diff > 0 else ""
+    number = f"{sign}{diff:g}"
+    return t(text, days=number, n=number)

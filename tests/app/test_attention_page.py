@@ -51,9 +51,13 @@ def test_supporters_with_signals_and_severity_counts(demo_db: Path) -> None:
     assert metrics["▲ High"] == sum(1 for *_, sev in expected if sev == "high") == 8
 
 
-def test_groups_follow_the_actions_and_severity_is_ordered_within(demo_db: Path) -> None:
+def test_groups_follow_the_meeting_and_severity_is_ordered_within(demo_db: Path) -> None:
+    """No follow-ups yet: new since 28 days before as-of (23 Oct 2026), worse, open."""
     at = open_page("attention")
-    assert [h.value for h in at.subheader] == ["Supervision (22)", "Training (8)", "Networking (5)"]
+    titles = [h.value for h in at.subheader]
+    names = [t.rsplit(" (", 1)[0] for t in titles]
+    assert names == ["New since 23 Oct 2026", "Worse", "Open"]
+    assert sum(int(t.rsplit("(", 1)[1].rstrip(")")) for t in titles) == 35
     order = {"high": 0, "medium": 1, "low": 2}
     for frame in at.dataframe:
         ranks = [order[SEVERITY_WORDS[s]] for s in frame.value["Severity"]]
@@ -64,7 +68,7 @@ def test_filters_narrow_the_agenda(demo_db: Path) -> None:
     at = open_page("attention")
     at.multiselect(key="att_actions").set_value(["training"]).run()
     at.multiselect(key="att_severities").set_value(["low"]).run()
-    assert _shown(at) == [("P12", "T-EXPIRED", "low"), ("P25", "T-REFERRAL", "low")]
+    assert sorted(_shown(at)) == [("P12", "T-EXPIRED", "low"), ("P25", "T-REFERRAL", "low")]
 
 
 def test_opening_a_supporter_shows_their_signal_with_its_contacts(demo_db: Path) -> None:

@@ -159,7 +159,8 @@ def test_upload_german_excel_export_and_find_the_signal(server: str) -> None:
         expect(page.get_by_role("heading", name="Who needs attention")).to_be_visible()
         _set_as_of(page, "2026", "11", "20")
         expect(page.get_by_text(f"Program {PROGRAM}, as of 20 Nov 2026")).to_be_visible()
-        expect(page.get_by_role("heading", name="Supervision (22)")).to_be_visible()
+        # no follow-ups yet: new since 28 days before as-of, then worse and open
+        expect(page.get_by_role("heading", name="New since 23 Oct 2026 (20)")).to_be_visible()
         known = (
             page.locator("[data-testid=stDataFrame] table tr")
             .filter(has_text=KNOWN_SUPPORTER)

@@ -113,3 +113,37 @@ def test_a_viewer_cannot_upload(store: Path) -> None:
     assert "may view but not import" in _texts(at)
     [uploader] = at.get("file_uploader")
     assert uploader.disabled
+
+
+def _follow_first_signal(path: Path, program: str, note: str) -> tuple[str, str]:
+    """Records a done follow-up on the program's first signal; returns (signal, subject)."""
+    from dashboard.access import Scope
+    from dashboard.followups.record import record
+    from dashboard.signals import evaluate
+
+    con = db.connect(path)
+    operator = Scope.local_operator()
+    first = evaluate(con, scope=operator, program_id=program)[0]
+    record(con, scope=operator, program_id=program, signal_id=first.signal_id,
+           subject_id=first.subject_id, action="supervision_talk", status="done",
+           note=note, signal=first.model_dump())  # fmt: skip
+    con.close()
+    return first.signal_id, first.subject_id
+
+
+def test_followups_of_b_never_reach_a_coordinator_of_a(store: Path) -> None:
+    _follow_first_signal(store, "A", "noted for A")
+    _follow_first_signal(store, "B", "noted for B")
+    at = _sign_in("kim")
+    shown = _texts(at) + "\n".join(str(e.label) for e in at.expander)
+    assert not B_CODE.search(shown)
+    assert "Done: Supervision talk" in shown, "A's own follow-up is shown (handled)"
+    options = at.selectbox(key="fu_signal").options
+    assert options and all(" · " in o and not B_CODE.search(o) for o in options)
+
+
+def test_a_viewer_gets_no_follow_up_form_or_meeting_mode(store: Path) -> None:
+    at = _sign_in("vic")
+    assert not at.exception, at.exception
+    keys = {w.key for w in [*at.selectbox, *at.toggle, *at.button]}
+    assert "fu_signal" not in keys and "att_meeting" not in keys and "fu_save" not in keys

@@ -126,3 +126,18 @@ def test_a_viewer_account_may_not_verify(store: Path) -> None:
     with pytest.raises(AccessDenied, match="may not read the audit log"):
         verify_command(con, scope)
     con.close()
+
+
+def test_the_chain_arrives_on_a_store_already_past_a_later_migration(store: Path) -> None:
+    """Migration numbers go to parallel branches: 6 may reach a store after 7 was applied."""
+    con = db.connect(store)
+    con.execute("DROP TABLE audit_chain")
+    con.execute("DELETE FROM schema_version WHERE version = 6")
+    con.close()
+
+    con = db.connect(store)  # migrates again: 6 is pending although 7 is recorded
+    versions = [r[0] for r in con.execute("SELECT version FROM schema_version").fetchall()]
+    verdict = audit_chain.verify(con)
+    con.close()
+    assert 6 in versions and 7 in versions
+    assert (verdict.entries, verdict.broken_at) == (5, None), "the older entries were linked"

@@ -98,10 +98,17 @@ def _cases(program: str, tmp: Path) -> dict[str, list[str]]:
                            "--out", str(tmp / "subject.json")],
         "settings": ["settings", "--program", program, "--set", "S-SILENT.days=63"],
         "erase": ["erase", "--program", program, "--id", SUPPORTER, "--apply"],
+        "followup-add": ["followup", "add", "--program", program, "--signal", "S-OVERLOAD",
+                         "--subject", "P03", "--action", "load_reduced", "--status", "done",
+                         "--as-of", AS_OF],
+        "followup-list": ["followup", "list", "--program", program, "--format", "json"],
     }  # fmt: skip
 
 
-COMMANDS = ("signals", "scores", "import", "subject-export", "settings", "erase")
+COMMANDS = (
+    "signals", "scores", "import", "subject-export", "settings", "erase", "followup-add",
+    "followup-list",
+)  # fmt: skip
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -134,11 +141,12 @@ def test_the_same_commands_work_on_program_a(command: str, store: str, run, tmp_
     if command == "subject-export":
         document = json.loads((tmp_path / "subject.json").read_text())
         assert document["program_id"] == "A" and document["tables"]["supporters"]
-    if command in ("import", "settings", "subject-export", "erase"):
+    if command in ("import", "settings", "subject-export", "erase", "followup-add"):
         actors = _read(
             store,
             "SELECT DISTINCT actor FROM audit_log WHERE program_id = 'A' AND action IN "
-            "('import', 'threshold_change', 'subject_export', 'erasure') AND audit_id > "
+            "('import', 'threshold_change', 'subject_export', 'erasure', 'followup') "
+            "AND audit_id > "
             "(SELECT max(audit_id) FROM audit_log WHERE action = 'sign_in')",
         )
         assert actors == [("kim",)], "the change is audited as kim"

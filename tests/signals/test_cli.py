@@ -27,6 +27,8 @@ KEYS = [
     "message_de",
     "evidence",
     "since",
+    "new",
+    "followup",
 ]
 
 
