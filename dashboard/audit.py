@@ -21,6 +21,7 @@ ACTIONS = (
     "export",
     "threshold_change",
     "setting_change",
+    "mapping_change",
     "user_change",
     "retention",
     "erasure",

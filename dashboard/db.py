@@ -184,6 +184,19 @@ def _m6_audit_chain(con: duckdb.DuckDBPyConnection) -> None:
     link_existing(con)
 
 
+def _m5_mappings(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("""
+        CREATE TABLE column_mappings (
+          program_id VARCHAR NOT NULL,
+          header_key VARCHAR NOT NULL,      -- fingerprint of the file header it applies to
+          header JSON NOT NULL,             -- the header cells (names only, never values)
+          mapping JSON NOT NULL,            -- dashboard.ingest.mapping.Mapping
+          saved_by VARCHAR,
+          saved_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+          PRIMARY KEY (program_id, header_key)
+        )""")
+
+
 def _m7_followups(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE SEQUENCE followup_id_seq START 1")
     con.execute("""
@@ -213,6 +226,7 @@ MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "programs, imports, quarantine and one table per export", _m1_core),
     (2, "per-program settings (signal thresholds)", _m2_settings),
     (3, "users, program assignments and the audit log", _m3_access),
+    (5, "column mappings saved per program and header", _m5_mappings),
     (6, "a hash chain over the audit log (tamper evidence)", _m6_audit_chain),
     (7, "follow-ups on signals; an optional e-mail address per account", _m7_followups),
 )

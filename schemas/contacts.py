@@ -2,17 +2,17 @@
 
 from datetime import date
 
-from .fields import Code, ExportRecord, column
+from .fields import ExportRecord, RecordKey, column
 from .vocabularies import Channel, Initiator, Language, ServiceType, Topic
 
 
 class Contact(ExportRecord):
     """One contact between supporter and seeker: when, how long, how, about what."""
 
-    contact_id: Code = column(
+    contact_id: RecordKey = column(
         "Code of the contact.", de="Code des Kontakts.", aliases_de=("kontakt_id",), required=True
     )
-    match_id: Code = column(
+    match_id: RecordKey = column(
         "Match this contact belongs to (-> matches).",
         de="Begleitung, zu der der Kontakt gehört (-> matches).",
         aliases_de=("begleitung_id", "tandem_id"),

@@ -27,7 +27,7 @@ def frictionless_field(col: ColumnSpec) -> dict[str, Any]:
     """Returns the Table Schema field for one column, constraints included."""
     field: dict[str, Any] = {"name": col.name, "description": col.description}
     constraints: dict[str, Any] = {"required": True} if col.required else {}
-    if col.kind == "code":
+    if col.kind in ("code", "key"):
         field["type"] = "string"
         constraints["pattern"] = col.pattern
     elif col.kind == "date":

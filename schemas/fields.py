@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import typing
 from datetime import date
 from typing import Annotated, Any, ClassVar
 
@@ -15,13 +17,18 @@ from pydantic import (
     model_validator,
 )
 
-# A pseudonymous code. The lookahead refuses 6+ digits in a row (phone numbers, birth dates).
+# A person's pseudonym (supporter_id, seeker_id). The lookahead refuses 6+ digits in a row
+# (phone numbers, birth dates).
 CODE_PATTERN = r"^(?!.*[0-9]{6})[A-Za-z0-9_-]{2,32}$"
-# What makes an ID look like a person: an e-mail (@), a personal name (space), a phone (6+ digits).
+# What makes a pseudonym look like a person: an e-mail (@), a name (space), a phone (6+ digits).
 IDENTIFIER_GUARD = re.compile(r"@|\s|[0-9]{6}")
+# A record's key (contact_id, match_id, incident_id, service_id): records are not people, so
+# the tools' own ids pass: UUIDs, ODK's uuid:..., long numbers.
+KEY_PATTERN = r"^[A-Za-z0-9_.:-]{1,64}$"
 LIST_SEPARATORS = re.compile(r"[|,;\s]+")
 
 Code = Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
+RecordKey = Annotated[str, StringConstraints(pattern=KEY_PATTERN)]
 
 
 def column(
@@ -60,6 +67,8 @@ class ExportRecord(BaseModel):
     @model_validator(mode="after")
     def _check_identifiers_and_dates(self) -> ExportRecord:
         for name, value in self:
+            if name in _record_keys(type(self)):
+                continue
             if isinstance(value, str) and IDENTIFIER_GUARD.search(value):
                 raise ValueError(f"{name} looks like a personal identifier")
         for later, earlier in type(self).date_order:
@@ -68,3 +77,22 @@ class ExportRecord(BaseModel):
             if a is not None and b is not None and a < b:
                 raise ValueError(f"{later} is before {earlier}")
         return self
+
+
+def has_pattern(annotation: Any, metadata: list[Any], pattern: str) -> bool:
+    """True when a field (its annotation or pydantic metadata) carries string `pattern`."""
+    stack, seen = [annotation], list(metadata)
+    while stack:
+        item = stack.pop()
+        seen.extend(getattr(item, "__metadata__", ()))
+        stack.extend(typing.get_args(item))
+    return any(getattr(m, "pattern", None) == pattern for m in seen)
+
+
+@functools.cache
+def _record_keys(model: type[BaseModel]) -> frozenset[str]:
+    return frozenset(
+        name
+        for name, info in model.model_fields.items()
+        if has_pattern(info.annotation, info.metadata, KEY_PATTERN)
+    )

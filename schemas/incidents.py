@@ -3,7 +3,7 @@
 from datetime import date
 from typing import ClassVar
 
-from .fields import Code, ExportRecord, column
+from .fields import Code, ExportRecord, RecordKey, column
 from .vocabularies import IncidentSeverity, IncidentType
 
 
@@ -12,7 +12,7 @@ class Incident(ExportRecord):
 
     date_order: ClassVar[tuple[tuple[str, str], ...]] = (("resolved_on", "incident_date"),)
 
-    incident_id: Code = column(
+    incident_id: RecordKey = column(
         "Code of the incident.", de="Code des Vorfalls.", aliases_de=("vorfall_id",), required=True
     )
     incident_date: date = column(

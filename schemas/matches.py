@@ -3,7 +3,7 @@
 from datetime import date
 from typing import ClassVar
 
-from .fields import Code, ExportRecord, column
+from .fields import Code, ExportRecord, RecordKey, column
 from .vocabularies import Dimension, Goal
 
 
@@ -12,7 +12,7 @@ class Match(ExportRecord):
 
     date_order: ClassVar[tuple[tuple[str, str], ...]] = (("ended_on", "started_on"),)
 
-    match_id: Code = column(
+    match_id: RecordKey = column(
         "Code of the support relationship.",
         de="Code der Begleitung.",
         aliases_de=("begleitung_id", "tandem_id"),
@@ -33,7 +33,7 @@ class Match(ExportRecord):
     started_on: date = column(
         "Date the match started.",
         de="Beginn der Begleitung.",
-        aliases_de=("beginn", "start"),
+        aliases_de=("beginn",),  # not "start": KoboToolbox metadata
         required=True,
     )
     ended_on: date | None = column(

@@ -20,7 +20,7 @@ from pydantic.fields import FieldInfo
 
 from .checkins import Checkin
 from .contacts import Contact
-from .fields import CODE_PATTERN
+from .fields import CODE_PATTERN, KEY_PATTERN, has_pattern
 from .incidents import Incident
 from .matches import Match
 from .proqol import ProqolResponse
@@ -29,10 +29,11 @@ from .supervision import SupervisionSession
 from .supporters import Supporter
 from .trainings import TrainingRecord
 
-Kind = Literal["code", "date", "bool", "integer", "number", "enum", "enum_list"]
+Kind = Literal["code", "key", "date", "bool", "integer", "number", "enum", "enum_list"]
 
 DUCKDB_TYPES: dict[str, str] = {
     "code": "VARCHAR",
+    "key": "VARCHAR",
     "date": "DATE",
     "bool": "BOOLEAN",
     "integer": "INTEGER",
@@ -184,6 +185,8 @@ def _column(name: str, info: FieldInfo) -> ColumnSpec:
     annotation, required = _unwrap_optional(info.annotation)
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
     kind, enum = _kind(annotation)
+    if kind == "code" and has_pattern(info.annotation, info.metadata, KEY_PATTERN):
+        kind = "key"
     minimum = next((m.ge for m in info.metadata if isinstance(m, annotated_types.Ge)), None)
     maximum = next((m.le for m in info.metadata if isinstance(m, annotated_types.Le)), None)
     return ColumnSpec(
@@ -197,7 +200,7 @@ def _column(name: str, info: FieldInfo) -> ColumnSpec:
         vocabulary=enum.__name__ if enum else None,
         minimum=minimum,  # type: ignore[arg-type]
         maximum=maximum,  # type: ignore[arg-type]
-        pattern=CODE_PATTERN if kind == "code" else None,
+        pattern={"code": CODE_PATTERN, "key": KEY_PATTERN}.get(kind),
     )
 
 

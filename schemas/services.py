@@ -2,14 +2,14 @@
 
 from datetime import date
 
-from .fields import Code, ExportRecord, column
+from .fields import ExportRecord, RecordKey, column
 from .vocabularies import Language, ServiceType
 
 
 class Service(ExportRecord):
     """One professional partner of the program (an organisation, never a person)."""
 
-    service_id: Code = column(
+    service_id: RecordKey = column(
         "Code of the service.",
         de="Code des Angebots.",
         aliases_de=("angebot_id", "dienst_id"),

@@ -5,7 +5,10 @@ import streamlit as st
 
 from dashboard.ui import context, widgets
 from dashboard.views import dictionary as view
+from dashboard.xlsform import FORMS, LANGUAGES
 from schemas import EXPORTS
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 ctx = context.get()
 st.title(ctx.t("dictionary.title"))
@@ -18,6 +21,27 @@ st.download_button(
     key="dl_bundle",
     icon=":material/download:",
 )
+
+st.subheader(ctx.t("dictionary.forms_title"))
+st.markdown(ctx.t("dictionary.forms_intro"))
+langs = st.multiselect(
+    ctx.t("dictionary.forms_languages"),
+    options=list(LANGUAGES),
+    default=["en", "de"],
+    format_func=lambda code: f"{LANGUAGES[code]} ({code})",
+    key="form_langs",
+)
+form_columns = st.columns(3)
+for position, export in enumerate(FORMS):
+    form_columns[position % 3].download_button(
+        ctx.t("dictionary.download_form", export=export),
+        view.xlsform(export, langs) if langs else b"",
+        file_name=f"{export}-xlsform.xlsx",
+        mime=XLSX,
+        key=f"form_{export}",
+        icon=":material/download:",
+        disabled=not langs,
+    )
 
 for name, spec in EXPORTS.items():
     title = spec.title_de if ctx.lang == "de" and spec.title_de else name

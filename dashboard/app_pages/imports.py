@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboard.ui import context, importing
+from dashboard.ui import context, importing, mapping_step
+from dashboard.views import imports as view
 
 ctx = context.get()
 st.title(ctx.t("import.title"))
@@ -14,7 +15,7 @@ if "import_result" in st.session_state:
 program_id, is_demo = importing.target_program(ctx)
 files = st.file_uploader(
     ctx.t("import.files"),
-    type=["csv", "tsv", "txt"],
+    type=["csv", "tsv", "txt", "xlsx", "ods"],
     accept_multiple_files=True,
     key=f"imp_files_{st.session_state.get('imp_round', 0)}",  # a new key empties it
     help=ctx.t("import.files_help"),
@@ -23,7 +24,10 @@ files = st.file_uploader(
 if files and program_id and ctx.scope.can_write:
     uploads, report = importing.check(ctx, program_id, files)
     importing.show_report(ctx, report, program_id)
+    mapping_step.show(ctx, program_id, uploads, report)
     accept_valid = importing.import_buttons(ctx, report)
     if accept_valid is not None:
         importing.run_import(ctx, program_id, uploads, accept_valid=accept_valid, is_demo=is_demo)
+if program_id and view.is_valid_program_id(program_id):
+    mapping_step.saved_panel(ctx, program_id)
 importing.history(ctx)

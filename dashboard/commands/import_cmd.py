@@ -1,5 +1,9 @@
-"""`import --db PATH --program ID [--accept-valid] [--report FILE.json] [--user NAME
-[--password-stdin]] FILE_OR_DIR...`
+"""`import --db PATH --program ID [--accept-valid] [--report FILE.json] [--mapping FILE.json]...
+[--user NAME [--password-stdin]] FILE_OR_DIR...`
+
+A mapping file holds {"export": ..., "columns": {"file header": "contract column" | null},
+"values": {"column": {"file value": "code"}}, "date_order": "dmy" | "mdy" | "ymd"} (all
+optional); it applies to the files whose header holds every header it names.
 
 Exit codes: 0 = every row committed; 1 = rows rejected (nothing committed unless
 --accept-valid); 2 = unusable input or usage (nothing committed). Bad input is explained,
@@ -13,13 +17,14 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import duckdb
+from pydantic import ValidationError
 
 from dashboard import db
 from dashboard.auth.cli_scope import add_account_args, scope_from_args
-from dashboard.ingest import ImportReport, InputError, import_paths
+from dashboard.ingest import ImportReport, InputError, Mapping, import_paths
 
 SHOWN_ERRORS = 20
 
@@ -27,11 +32,13 @@ SHOWN_ERRORS = 20
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser(
         "import",
-        help="check CSV exports against the contract and import them atomically",
+        help="check exports (CSV, .xlsx, .ods) against the contract and import them atomically",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help="CSV files or folders")
+    parser.add_argument(
+        "paths", nargs="+", metavar="FILE_OR_DIR", help="CSV, .xlsx or .ods files, or folders"
+    )
     parser.add_argument("--db", help="database file (default: $DASHBOARD_DB or data/)")
     parser.add_argument("--program", required=True, help="program the files belong to")
     parser.add_argument(
@@ -40,6 +47,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="commit the valid rows and quarantine the rejected ones",
     )
     parser.add_argument("--report", type=Path, help="write the full JSON report here")
+    parser.add_argument(
+        "--mapping",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE.json",
+        help="a column/value/date-order mapping (repeatable; see docs/mapping.md)",
+    )
     parser.add_argument("--lang", choices=("en", "de"), default="en", help="message language")
     add_account_args(parser)
     parser.set_defaults(handler=run)
@@ -51,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: folder for --report does not exist: {args.report.parent}", file=sys.stderr)
         return 2
     try:
-        report = _import(args)
+        mappings = [load_mapping(path) for path in args.mapping]
+        report = _import(args, mappings)
     except FileNotFoundError as exc:
         print(f"error: no such file or folder: {exc}", file=sys.stderr)
         return 2
@@ -73,13 +89,28 @@ def run(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
-def _import(args: argparse.Namespace) -> ImportReport:
+def load_mapping(path: Path) -> Mapping:
+    """Returns the mapping in JSON file `path`; ValueError saying what is wrong with it."""
+    try:
+        return Mapping.model_validate_json(path.read_bytes())
+    except ValidationError as exc:
+        problems = "; ".join(_problem(e) for e in exc.errors())
+        raise ValueError(f"--mapping {path}: {problems}") from None
+
+
+def _problem(error: Any) -> str:
+    where = ".".join(str(p) for p in error.get("loc", ()))
+    return f"{where}: {error['msg']}" if where else str(error["msg"])
+
+
+def _import(args: argparse.Namespace, mappings: list[Mapping]) -> ImportReport:
     con = db.connect(args.db)
     try:
         scope = scope_from_args(con, args)
         return import_paths(
-            con, args.program, args.paths, accept_valid=args.accept_valid, scope=scope
-        )
+            con, args.program, args.paths, accept_valid=args.accept_valid, scope=scope,
+            mappings=mappings,
+        )  # fmt: skip
     finally:
         con.close()
 
@@ -124,6 +155,8 @@ def print_summary(report: ImportReport, out: TextIO, lang: str = "en") -> None:
                       valid=f.rows_valid, rejected=f.rows_rejected) + "\n")  # fmt: skip
         for notice in f.notices_de if german else f.notices:
             out.write(f"  - {notice}\n")
+        for warning in f.warnings_de if german else f.warnings:
+            out.write(f"  ! {warning}\n")
     for e in report.errors[:SHOWN_ERRORS]:
         where = say("line", line=e.line) if e.line else say("whole")
         out.write(f"{e.file} {where}: {e.message_de if german else e.message}\n")

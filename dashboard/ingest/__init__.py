@@ -22,32 +22,44 @@ from ..access import Scope
 from . import pipeline
 from .limits import upload_limits
 from .manage import errors_csv, list_imports, quarantine_csv, remove_import
+from .mapping import Mapping
 from .report import FileReport, ImportReport, RowError
+from .saved_mappings import SavedMapping, list_mappings, remove_mapping, save_mapping
 from .uploads import InputError, Upload, expand_paths
 
 __all__ = [
     "FileReport",
     "ImportReport",
     "InputError",
+    "Mapping",
     "RowError",
+    "SavedMapping",
     "Upload",
     "errors_csv",
     "expand_paths",
     "import_paths",
     "import_uploads",
     "list_imports",
+    "list_mappings",
     "quarantine_csv",
     "remove_import",
+    "remove_mapping",
+    "save_mapping",
     "validate_uploads",
 ]
 
 
 def validate_uploads(
-    con: duckdb.DuckDBPyConnection, program_id: str, uploads: Sequence[Upload], *, scope: Scope
+    con: duckdb.DuckDBPyConnection,
+    program_id: str,
+    uploads: Sequence[Upload],
+    *,
+    scope: Scope,
+    mappings: Sequence[Mapping] = (),
 ) -> ImportReport:
     """Returns what importing `uploads` would do, without writing anything (a dry run)."""
     scope.require(program_id)
-    return pipeline.run(con, program_id, uploads, write=False)
+    return pipeline.run(con, program_id, uploads, write=False, mappings=mappings)
 
 
 def import_uploads(
@@ -59,6 +71,7 @@ def import_uploads(
     imported_by: str | None = None,
     is_demo: bool = False,
     scope: Scope,
+    mappings: Sequence[Mapping] = (),
 ) -> ImportReport:
     """Returns the report of importing `uploads` into `program_id` in one transaction.
 
@@ -69,7 +82,7 @@ def import_uploads(
     scope.require(program_id, write=True)
     return pipeline.run(
         con, program_id, uploads, write=True, accept_valid=accept_valid,
-        imported_by=imported_by or scope.user, is_demo=is_demo,
+        imported_by=imported_by or scope.user, is_demo=is_demo, mappings=mappings,
     )  # fmt: skip
 
 
@@ -82,6 +95,7 @@ def import_paths(
     imported_by: str | None = None,
     is_demo: bool = False,
     scope: Scope,
+    mappings: Sequence[Mapping] = (),
 ) -> ImportReport:
     """Returns the report of importing files (a folder stands for its *.csv files)."""
     if isinstance(paths, (str, os.PathLike)):
@@ -90,5 +104,5 @@ def import_paths(
     uploads = [Upload.from_path(p, max_bytes=most) for p in expand_paths(paths)]
     return import_uploads(
         con, program_id, uploads, accept_valid=accept_valid, imported_by=imported_by,
-        is_demo=is_demo, scope=scope,
+        is_demo=is_demo, scope=scope, mappings=mappings,
     )  # fmt: skip

@@ -60,7 +60,8 @@ def collect_cell_errors(cur: duckdb.DuckDBPyConnection, staged: StagedFile, erro
     if staged.raw_table:  # read in order: rowid is the position
         raw = f"(SELECT rowid AS _row, * FROM {staged.raw_table})"
     else:  # a rewritten file carries each row's first line
-        raw = f"(SELECT _line::BIGINT AS _row, * FROM {source.read_sql()})"
+        cells = ", ".join(["_extra", *staged.used_cells()])  # never the dropped columns
+        raw = f"(SELECT _line::BIGINT AS _row, {cells} FROM {source.read_sql()})"
     line = source.line_of("r._row")
     sql = (
         f"CREATE TEMP TABLE {bad} AS SELECT r._row AS _rid, {line} AS _line_no, r.* "
@@ -69,9 +70,9 @@ def collect_cell_errors(cur: duckdb.DuckDBPyConnection, staged: StagedFile, erro
     cur.execute(sql, bind(sql, source.params()))
     if staged.raw_table:  # the flagged rows are all that is needed from here on
         cur.execute(f"DROP TABLE {staged.raw_table}")
-    positions = {name: pos for pos, name in staged.match.positions.items()}
     for check in staged.checks():
-        _record(cur, staged, check, positions[check.column], errors, bad)
+        colpos = staged.colpos(check.column) if check.colpos is None else check.colpos
+        _record(cur, staged, check, colpos, errors, bad)
     if source.normalised:
         en, de = messages.error_text("extra_cells")
         params = _base(staged, -1, "", "extra_cells", en, de)
@@ -89,15 +90,15 @@ def _record(
     bad: str,
 ) -> None:
     spec = staged.export.column(check.column)
-    ref = staged.refs[check.column]
+    ref = check.ref or staged.refs[check.column]
     en, de = messages.cell_templates(check.code, check.column, check.detail)
     params = _base(staged, colpos, check.column, check.code, en, de) | staged.params()
     source, where = bad, f"coalesce({check.condition}, false)"
-    value = rules.shown_sql(rules.value_sql(ref), spec.kind == "code")
+    value = rules.shown_for(spec, rules.value_sql(ref))
     if check.code == "identifier":
         value = f"'{messages.REDACTED}'"
     elif check.code == "bad_list_element":  # one error per element that is not allowed
-        typed = rules.typed_sql(spec, ref, staged.decimal_comma)
+        typed = rules.typed_sql(spec, ref, staged.decimal_comma, staged.order(spec.name))
         source = (
             f"(SELECT _rid, _line_no, unnest({typed}) AS _element FROM {bad} "
             f"WHERE {rules.value_sql(ref)} IS NOT NULL)"

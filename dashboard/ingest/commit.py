@@ -125,8 +125,11 @@ def _quarantine(
     for n, column in enumerate(staged.columns):
         value = rules.value_sql(staged.refs[column.name])
         guard = rules.GUARD_CODE if column.kind == "code" else rules.GUARD_ANY
-        pairs.append(f"$k{n}, CASE WHEN regexp_matches({value}, '{guard}') THEN 'REDACTED' "
-                     f"ELSE {value} END")  # fmt: skip
+        keep = (
+            f"regexp_full_match({value}, '{rules.KEY_SHAPE}')" if column.kind == "key" else "false"
+        )
+        pairs.append(f"$k{n}, CASE WHEN {keep} THEN {value} WHEN regexp_matches({value}, "
+                     f"'{guard}') THEN 'REDACTED' ELSE {value} END")  # fmt: skip
         params[f"k{n}"] = column.name
     problems = (
         "SELECT rid, to_json(list({'column': \"column\", 'code': code, 'message': message} "

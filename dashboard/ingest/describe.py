@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 
-from . import messages, rules
+from . import messages, rules, tool_columns
 from .headers import HeaderMatch
 from .report import ImportReport, RowError
-from .sniff import UnusableFile
+from .sniff import SeveralProblems, UnusableFile
 from .stage import StagedFile
 
 # Refusals that point at a header cell (line 1); the others concern the whole file (line 0).
-HEADER_PROBLEMS = ("unknown_column", "duplicate_column", "missing_column", "unnamed_column")
+HEADER_PROBLEMS = (
+    "unknown_column", "duplicate_column", "missing_column", "unnamed_column", "date_order_unknown",
+)  # fmt: skip
 
 
 def header_problems(match: HeaderMatch, rivals: list[str]) -> None:
@@ -25,30 +27,26 @@ def header_problems(match: HeaderMatch, rivals: list[str]) -> None:
         raise UnusableFile("ambiguous_file", column=match.export, detail=names)
     if match.ok:
         return
-    if len(match.unknown) > len(match.positions):  # not even close to this export
-        raise UnusableFile("unrecognised_file", detail=f"closest: {match.export}")
-    problems = [UnusableFile("unknown_column", value=cell) for cell in match.unknown]
+    problems = [
+        UnusableFile("unknown_column", value=cell, detail=match.closest(cell))
+        for cell in match.unknown
+    ]
+    if len(match.unknown) > len(match.present):  # not even close: name every unknown column
+        raise SeveralProblems(
+            [UnusableFile("unrecognised_file", detail=match.export), *problems], None
+        )
     problems += [UnusableFile("duplicate_column", column=c) for c in match.duplicates]
     problems += [
         UnusableFile("missing_column", column=c, detail=match.export) for c in match.missing
     ]
-    raise _Several(problems, match.export)
-
-
-class _Several(UnusableFile):
-    """Several header problems of one file, reported together."""
-
-    def __init__(self, problems: list[UnusableFile], export: str) -> None:
-        super().__init__(problems[0].code)
-        self.problems = problems
-        self.export = export
+    raise SeveralProblems(problems, match.export)
 
 
 def refuse(report: ImportReport, name: str, problem: UnusableFile) -> None:
     """Records a refused file: its errors (line 1 for a header cell, else 0), exit 2."""
     report.unusable = True
-    problems = problem.problems if isinstance(problem, _Several) else [problem]
-    if isinstance(problem, _Several):
+    problems = problem.problems if isinstance(problem, SeveralProblems) else [problem]
+    if isinstance(problem, SeveralProblems) and problem.export:
         report.files[-1].export = problem.export
     for p in problems:
         header_level = p.code in HEADER_PROBLEMS
@@ -73,8 +71,12 @@ def add_notices(staged: StagedFile) -> None:
         found.append(("encoding", sniffed.encoding))
     if sniffed.delimiter != ",":
         found.append(("delimiter", "tab" if sniffed.delimiter == "\t" else sniffed.delimiter))
+    if match.mapped:
+        found.append(("mapped", ", ".join(match.mapped)))
     if match.tool_columns:
         found.append(("tool_columns", ", ".join(match.tool_columns)))
+    if match.splits:
+        found.append(("split_columns", ", ".join(sorted(match.splits))))
     if match.group_prefixed:
         found.append(("group_prefixes", str(match.group_prefixed)))
     if sniffed.hxl:
@@ -85,6 +87,19 @@ def add_notices(staged: StagedFile) -> None:
         en, de = messages.notice_text(code, detail)
         add.notices.append(en)
         add.notices_de.append(de)
+    if match.identifying:
+        _warn_identifying(staged)
+
+
+def _warn_identifying(staged: StagedFile) -> None:
+    """Names the identifying columns (their names only) and where each tool switches them off."""
+    match, add = staged.match, staged.report
+    tools = tool_columns.switch_off_hints(match.identifying_tools, match.seen_tools)
+    names = ", ".join(match.identifying)
+    en, _ = messages.notice_text("identifying", names, "; ".join(t.switch_off for t in tools))
+    _, de = messages.notice_text("identifying", names, "; ".join(t.switch_off_de for t in tools))
+    add.warnings.append(en)
+    add.warnings_de.append(de)
 
 
 def concurrent(report: ImportReport) -> None:

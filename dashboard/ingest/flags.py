@@ -10,7 +10,7 @@ the two to the same answers.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from schemas import ColumnSpec
 
@@ -29,6 +29,11 @@ class Layout:
     date_order: Sequence[tuple[str, str]]
     normalised: bool  # source carries _line and _extra
     row: str | None = None  # SQL for the row id (_row) in the source, when rows are positioned
+    orders: dict[str, str] = field(default_factory=dict)  # date column -> dmy | mdy | ymd
+    extra: Sequence[str] = ()  # further row rules over the raw cells (true = broken)
+
+    def order(self, column: str) -> str:
+        return self.orders.get(column, "dmy")
 
 
 def _v(name: str) -> str:
@@ -43,25 +48,37 @@ def _e(name: str) -> str:
     return ident(f"e:{name}")
 
 
+def evidence_column(column: str) -> str:
+    """Returns the staging column holding what a date column's cells say about their order."""
+    return ident(f"o:{column}")
+
+
 def staging_sql(layout: Layout, table: str, read_sql: str) -> str:
-    """Returns CREATE TEMP TABLE `table` AS (typed columns, _blank, _bad[, _empty_at][, _row])."""
+    """Returns CREATE TEMP TABLE `table` AS (typed columns, _blank, _bad[, _empty_at][, _row],
+    o:<date column>)."""
     passthrough = ["_empty_at"] if layout.empties else []
     passthrough += ["_row"] if layout.row else []
+    dates = [c.name for c in layout.columns if c.kind == "date"]
     text = [f"{rules.value_sql(layout.refs[c.name])} AS {_v(c.name)}" for c in layout.columns]
     text += [f"{_first_filled(layout.empties)} AS _empty_at"] if layout.empties else []
     text += [f"{layout.row} AS _row"] if layout.row else []
     text += ["_extra"] if layout.normalised else []
+    text += [f"coalesce({x}, false) AS _x{n}" for n, x in enumerate(layout.extra)]
     parsed = [
-        f"{rules.parse_sql(c, _v(c.name), layout.decimal_comma)} AS {_p(c.name)}, "
-        f"{_v(c.name)} IS NULL AS {_e(c.name)}"
+        f"{rules.parse_sql(c, _v(c.name), layout.decimal_comma, layout.order(c.name))} "
+        f"AS {_p(c.name)}, {_v(c.name)} IS NULL AS {_e(c.name)}"
         for c in layout.columns
     ]
+    parsed += [f"{rules.date_evidence_sql(_v(d))} AS {evidence_column(d)}" for d in dates]
     parsed += [_list_flag(c) for c in layout.columns if c.kind == "enum_list"]
     parsed += ["_extra"] if layout.normalised else []
+    parsed += [f"_x{n}" for n in range(len(layout.extra))]
     typed = [f"{_final(c)} AS {ident(c.name)}" for c in layout.columns]
+    typed += [evidence_column(d) for d in dates]
     empty = [_e(c.name) for c in layout.columns] + (["_empty_at IS NULL"] if layout.empties else [])
     blank = " AND ".join(empty)
-    flags = [f for c in layout.columns for f in _flags(c)] + _date_flags(layout)
+    flags = [f for c in layout.columns for f in _flags(c, layout)] + _date_flags(layout)
+    flags += [f"_x{n}" for n in range(len(layout.extra))]
     if layout.normalised:
         flags.append("_extra = '1'")
     bad = " OR ".join(f"coalesce({f}, false)" for f in flags) or "false"
@@ -92,7 +109,7 @@ def _list_flag(c: ColumnSpec) -> str:
     )
 
 
-def _flags(c: ColumnSpec) -> list[str]:
+def _flags(c: ColumnSpec, layout: Layout) -> list[str]:
     """Returns the column's rules over parsed value p and emptiness e (true = broken)."""
     p, e, final = _p(c.name), _e(c.name), _final(c)
     found = [e] if c.required else []
@@ -111,6 +128,8 @@ def _flags(c: ColumnSpec) -> list[str]:
             f"NOT {e} AND NOT (length({p}) BETWEEN 2 AND 32 "
             f"AND regexp_full_match({p}, '{rules.CODE_FAST}'))"
         )
+    if c.kind == "key":
+        found.append(f"NOT {e} AND NOT regexp_full_match({p}, '{rules.KEY_SHAPE}')")
     return found
 
 

@@ -67,8 +67,11 @@ def _duplicates(cur: duckdb.DuckDBPyConnection, files: Sequence[StagedFile], err
     if not found or not found[0]:
         return
     window = f"(PARTITION BY {keys} ORDER BY _f, _rid)"
+    keys_only = all(files[0].export.column(k).kind == "key" for k in key)
     shown = rules.shown_sql(
-        "concat_ws(' / ', " + ", ".join(f"{ident(k)}::VARCHAR" for k in key) + ")", True
+        "concat_ws(' / ', " + ", ".join(f"{ident(k)}::VARCHAR" for k in key) + ")",
+        True,
+        key_column=keys_only,
     )
     ranked = (
         f"(SELECT *, row_number() OVER {window} AS _n, first_value(_f) OVER {window} AS _ff, "
@@ -82,7 +85,7 @@ def _duplicates(cur: duckdb.DuckDBPyConnection, files: Sequence[StagedFile], err
         de=f"replace($de, '{{detail}}', {where_file} || 'Zeile ' || _fl)",
     )  # fmt: skip
     params = {
-        "colpos": _position(files[0], key[0]),
+        "colpos": files[0].colpos(key[0]),
         "column": "+".join(key),
         "code": "duplicate_key",
         "en": en,
@@ -114,7 +117,8 @@ def _references(
     stored = (
         f"EXISTS (SELECT 1 FROM {ident(fk.ref_export)} p WHERE p.program_id = $program AND {match})"
     )
-    shapes = " AND ".join(rules.code_ok_sql(c) for c in child)
+    specs = [staged.export.column(c) for c in fk.columns]
+    shapes = " AND ".join(rules.well_formed_sql(sp, c) for sp, c in zip(specs, child, strict=True))
     rejected = " OR ".join(any_parent) or "false"
     source = (
         f"(SELECT {staged.row_id()} AS _rid, {staged.line_sql()} AS _line_no, {', '.join(child)}, "
@@ -127,14 +131,14 @@ def _references(
     miss = messages.cell_templates("missing_reference", fk.columns[0], title)
     rej = messages.cell_templates("rejected_reference", fk.columns[0], title)
     sql = insert_sql(
-        errors, source, rules.shown_sql(child[0], True), "true",
+        errors, source, rules.shown_for(specs[0], child[0]), "true",
         code="CASE WHEN _rejected THEN $rcode ELSE $code END",
         en="CASE WHEN _rejected THEN $ren ELSE $en END",
         de="CASE WHEN _rejected THEN $rde ELSE $de END",
     )  # fmt: skip
     params = {
         "file_idx": staged.index,
-        "colpos": _position(staged, fk.columns[0]),
+        "colpos": staged.colpos(fk.columns[0]),
         "column": fk.columns[0],
         "code": "missing_reference",
         "rcode": "rejected_reference",
@@ -145,7 +149,3 @@ def _references(
         "program": program_id,
     }
     cur.execute(sql, bind(sql, params))
-
-
-def _position(staged: StagedFile, column: str) -> int:
-    return next((p for p, name in staged.match.positions.items() if name == column), -1)

@@ -85,6 +85,8 @@ def check_upload(
         raise UnusableFile(
             "too_large", column=str(limits.upload_max_file_mb), detail=f"{size_mb:.1f}"
         )
+    if upload.is_workbook:  # its rows are counted when the sheet is read
+        return
     # Newlines are counted on the raw bytes (fast, no parsing); quoted line breaks inside a
     # cell count too, which errs on the safe side.
     lines = upload.data.count(b"\n")

@@ -23,10 +23,11 @@ ERRORS: dict[str, tuple[str, str]] = {
         "Die Datei ist weder UTF-8- noch Windows-1252-Text. Bitte als CSV (UTF-8) speichern.",
     ),
     "unknown_column": (
-        "Column '{value}' is not part of the data contract; the file was refused "
-        "(remove the column: unknown columns are where names creep in).",
-        "Die Spalte '{value}' gehört nicht zum Datenvertrag; die Datei wurde abgelehnt "
-        "(Spalte entfernen: über unbekannte Spalten gelangen Namen in die Daten).",
+        "Column '{value}' is not in the data contract (closest: {detail}); the file was "
+        "refused. Map or drop it in a mapping, or remove it: unknown columns let names in.",
+        "Die Spalte '{value}' gehört nicht zum Datenvertrag (am ähnlichsten: {detail}); die "
+        "Datei wurde abgelehnt. Zuordnen, verwerfen oder entfernen: über unbekannte Spalten "
+        "gelangen Namen in die Daten.",
     ),
     "missing_column": (
         "Required column '{column}' is missing from the header of this {detail} file.",
@@ -41,8 +42,23 @@ ERRORS: dict[str, tuple[str, str]] = {
         "Spalte {detail} enthält Werte, hat aber keine Überschrift; benennen oder löschen.",
     ),
     "unrecognised_file": (
-        "The header does not match any export of the data contract ({detail}).",
-        "Die Kopfzeile passt zu keinem Export des Datenvertrags ({detail}).",
+        "The header does not match any export of the data contract (closest: {detail}); "
+        "its unknown columns are listed below.",
+        "Die Kopfzeile passt zu keinem Export des Datenvertrags (am ähnlichsten: {detail}); "
+        "die unbekannten Spalten stehen unten.",
+    ),
+    "no_header": (
+        "Line 1 holds no column names.",
+        "Zeile 1 enthält keine Spaltennamen.",
+    ),
+    "date_order_unknown": (
+        "{column}: the day/month order of the dates cannot be told from the file ({detail}). "
+        "Say which it is: choose the date order in the mapping step of the Import page, or "
+        'give "date_order": "dmy" (day first) or "mdy" (month first) in --mapping.',
+        "{column}: die Reihenfolge von Tag und Monat lässt sich aus der Datei nicht erkennen "
+        "({detail}). Bitte angeben: im Zuordnungsschritt der Import-Seite die Datumsreihenfolge "
+        'wählen oder "date_order": "dmy" (Tag zuerst) bzw. "mdy" (Monat zuerst) '
+        "in --mapping angeben.",
     ),
     "ambiguous_file": (
         "The header fits several exports ({detail}); name the file after one of them, "
@@ -70,10 +86,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         "{column}: ein Wert ist erforderlich.",
     ),
     "not_a_date": (
-        "{column}: '{value}' is not a date (expected YYYY-MM-DD or DD.MM.YYYY, "
-        "a year from 1900 to 2099).",
-        "{column}: '{value}' ist kein Datum (erwartet JJJJ-MM-TT oder TT.MM.JJJJ, "
-        "ein Jahr von 1900 bis 2099).",
+        "{column}: '{value}' is not a date (expected YYYY-MM-DD, DD.MM.YYYY or the day/month "
+        "order of this column, a year from 1900 to 2099).",
+        "{column}: '{value}' ist kein Datum (erwartet JJJJ-MM-TT, TT.MM.JJJJ oder die "
+        "Tag/Monat-Reihenfolge dieser Spalte, ein Jahr von 1900 bis 2099).",
     ),
     "not_an_integer": (
         "{column}: '{value}' is not a whole number.",
@@ -109,6 +125,21 @@ ERRORS: dict[str, tuple[str, str]] = {
     "bad_code": (
         "{column}: '{value}' is not a valid code (2-32 letters, digits, '_' or '-').",
         "{column}: '{value}' ist kein gültiger Code (2-32 Buchstaben, Ziffern, '_' oder '-').",
+    ),
+    "bad_key": (
+        "{column}: '{value}' is not a valid record id (1-64 letters, digits, '_', '-', '.' "
+        "or ':').",
+        "{column}: '{value}' ist keine gültige Datensatz-ID (1-64 Buchstaben, Ziffern, '_', "
+        "'-', '.' oder ':').",
+    ),
+    "bad_option": (
+        "{column}: option column '{detail}' holds '{value}' (expected 1/0, yes/no or empty).",
+        "{column}: die Optionsspalte '{detail}' enthält '{value}' (erwartet 1/0, ja/nein "
+        "oder leer).",
+    ),
+    "split_mismatch": (
+        "{column}: the list '{value}' and its option columns (q/option) disagree.",
+        "{column}: die Liste '{value}' und ihre Optionsspalten (Frage/Option) widersprechen sich.",
     ),
     "date_order": (
         "{column}: '{value}' is before {detail}.",
@@ -157,6 +188,33 @@ NOTICES: dict[str, tuple[str, str]] = {
         "Dropped {detail} empty columns without a header.",
         "{detail} leere Spalten ohne Überschrift verworfen.",
     ),
+    "identifying": (
+        "Dropped columns that identify people ({detail}) unread: their cells were neither "
+        "stored nor shown. Switch them off at the source — {column}.",
+        "Spalten, die Personen erkennbar machen ({detail}), ungelesen verworfen: ihre "
+        "Zellen wurden weder gespeichert noch angezeigt. Bitte an der Quelle abschalten — "
+        "{column}.",
+    ),
+    "mapped": (
+        "Applied the column mapping: {detail}.",
+        "Spaltenzuordnung angewendet: {detail}.",
+    ),
+    "saved_mapping": (
+        "Applied the mapping saved for this header on {detail}.",
+        "Die für diese Kopfzeile gespeicherte Zuordnung vom {detail} angewendet.",
+    ),
+    "two_digit_years": (
+        "{detail}: two-digit years read as 20YY.",
+        "{detail}: zweistellige Jahreszahlen als 20JJ gelesen.",
+    ),
+    "date_order": (
+        "Dates read with {detail}.",
+        "Datumsangaben gelesen mit {detail}.",
+    ),
+    "split_columns": (
+        "Folded select-many option columns into {detail}.",
+        "Mehrfachauswahl-Spalten zusammengeführt in {detail}.",
+    ),
     "no_rows": ("The file has a header but no data rows.", "Die Datei hat keine Datenzeilen."),
     "errors_omitted": (
         "{detail} further errors are not listed here (all rejected rows are counted).",
@@ -172,13 +230,16 @@ def error_text(code: str, column: str = "", value: str = "", detail: str = "") -
     Size refusals (too_large, too_many_rows) are worded next to their settings in limits.py.
     """
     from .limits import MESSAGES as LIMITS  # limits imports sniff; keep this module a leaf
+    from .workbook_messages import ERRORS as WORKBOOK
 
-    return _fill(ERRORS.get(code) or LIMITS[code], column, value, detail)
+    return _fill(ERRORS.get(code) or LIMITS.get(code) or WORKBOOK[code], column, value, detail)
 
 
-def notice_text(code: str, detail: str = "") -> tuple[str, str]:
+def notice_text(code: str, detail: str = "", column: str = "") -> tuple[str, str]:
     """Returns the (English, German) notice for `code`."""
-    return _fill(NOTICES[code], "", "", detail)
+    from .workbook_messages import NOTICES as WORKBOOK
+
+    return _fill(NOTICES.get(code) or WORKBOOK[code], column, "", detail)
 
 
 def cell_templates(code: str, column: str, detail: str = "") -> tuple[str, str]:

@@ -11,6 +11,7 @@ import re
 import uuid
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 
@@ -18,17 +19,20 @@ import duckdb
 
 from schemas import LOAD_ORDER
 
-from . import messages, scratch
+from . import dates, messages, scratch
 from .checks import collect_cell_errors, create_errors_table
 from .commit import ConcurrentImport, commit
 from .describe import add_notices, concurrent, header_problems, refuse
 from .headers import recognise
 from .keys import check_keys
 from .limits import UploadLimits, check_batch, check_columns, check_upload, upload_limits
+from .mapping import Mapping, header_key, merged
 from .report import FileReport, ImportReport, RowError
 from .rules import ident
+from .saved_mappings import SavedMapping, saved
 from .scratch import Scratch
 from .sniff import UnusableFile, sniff
+from .spreadsheet import Sheet, read_sheet, sheet_notice, stage_sheet
 from .stage import StagedFile, position, stage
 from .uploads import Upload
 
@@ -45,8 +49,12 @@ def run(
     accept_valid: bool = False,
     imported_by: str | None = None,
     is_demo: bool = False,
+    mappings: Sequence[Mapping] = (),
 ) -> ImportReport:
     """Returns the report of checking `uploads`; with `write`, commits per the rules above.
+
+    `mappings` apply to the files whose header holds every header they name; a file none of
+    them applies to gets the program's mapping saved for its header, if there is one.
 
     When another import into the program commits first, everything is checked again against
     what it wrote and committed once more; a second conflict reports `concurrent_import`.
@@ -61,7 +69,7 @@ def run(
     check_batch(con, uploads, limits)
     attempt = partial(
         _attempt, con, program_id, uploads, limits, write=write, accept_valid=accept_valid,
-        imported_by=imported_by or "", is_demo=is_demo,
+        imported_by=imported_by or "", is_demo=is_demo, mappings=mappings,
     )  # fmt: skip
     report, conflicted = attempt()
     if conflicted:
@@ -81,6 +89,7 @@ def _attempt(
     accept_valid: bool,
     imported_by: str,
     is_demo: bool,
+    mappings: Sequence[Mapping],
 ) -> tuple[ImportReport, bool]:
     """Returns the report of one check (and commit) and whether the commit hit a conflict."""
     started = datetime.now()
@@ -94,7 +103,8 @@ def _attempt(
             ThreadPoolExecutor(max_workers=1) as hasher,  # hashing overlaps the DuckDB work
         ):
             digests = [hasher.submit(_digest, u) for u in uploads]
-            files = _stage_all(cur, uploads, report, prefix, folder, limits)
+            known = Mappings(mappings, {m.header_key: m for m in saved(cur, program_id)})
+            files = _stage_all(cur, uploads, report, prefix, folder, limits, known)
             quarantined = _check_all(cur, files, report, f"{prefix}_errors", program_id)
             for file_report, digest in zip(report.files, digests, strict=True):
                 file_report.sha256 = digest.result()
@@ -132,6 +142,7 @@ def _stage_all(
     prefix: str,
     folder: Scratch,
     limits: UploadLimits,
+    known: Mappings,
 ) -> list[StagedFile]:
     files: list[StagedFile] = []
     for index, upload in enumerate(uploads):
@@ -139,8 +150,12 @@ def _stage_all(
         report.files.append(file_report)
         try:
             check_upload(cur, upload, limits)  # size and line limits before any parsing
-            staged = _prepare(index, upload, file_report, f"{prefix}_{index}")
-            stage(cur, staged, folder)
+            sheet = read_sheet(upload.data, limits) if upload.is_workbook else None
+            staged = _prepare(index, upload, file_report, f"{prefix}_{index}", known, sheet)
+            if sheet is None:
+                stage(cur, staged, folder)
+            else:
+                stage_sheet(cur, staged, sheet)
         except UnusableFile as problem:
             refuse(report, upload.name, problem)
             continue
@@ -148,14 +163,46 @@ def _stage_all(
     return files
 
 
-def _prepare(index: int, upload: Upload, file_report: FileReport, table: str) -> StagedFile:
-    sniffed = sniff(upload.data)
+@dataclass(frozen=True)
+class Mappings:
+    """The mappings an import was given, and the program's saved ones by header key."""
+
+    given: Sequence[Mapping]
+    saved: dict[str, SavedMapping]
+
+    def for_header(self, header: list[str]) -> tuple[Mapping | None, SavedMapping | None]:
+        """Returns the mapping to apply to `header` and the saved one it came from, if so."""
+        mapping = merged(self.given, header)
+        if mapping is not None:
+            return mapping, None
+        kept = self.saved.get(header_key(header))
+        return (kept.mapping, kept) if kept else (None, None)
+
+
+def _prepare(
+    index: int,
+    upload: Upload,
+    file_report: FileReport,
+    table: str,
+    known: Mappings,
+    sheet: Sheet | None,
+) -> StagedFile:
+    sniffed = sniff(upload.data) if sheet is None else sheet.sniffed
     check_columns(sniffed.header)  # before header matching and staging: both scale with it
-    match, rivals = recognise(sniffed.header, upload.name)
+    name = upload.name if sheet is None else sheet.file_hint(upload.name)
+    mapping, kept = known.for_header(sniffed.header)
+    match, rivals = recognise(sniffed.header, name, mapping)
     header_problems(match, rivals)
     file_report.export = match.export
     staged = StagedFile(index, upload, sniffed, match, file_report, table)
+    dates.start(staged)
+    if kept is not None:
+        en, de = messages.notice_text("saved_mapping", f"{kept.saved_at:%Y-%m-%d}")
+        file_report.notices.append(en)
+        file_report.notices_de.append(de)
     add_notices(staged)
+    if sheet is not None:
+        sheet_notice(staged.report, sheet.shown_name)
     return staged
 
 

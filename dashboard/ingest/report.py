@@ -38,6 +38,8 @@ class FileReport:
     rows_rejected: int = 0
     notices: list[str] = field(default_factory=list)  # English
     notices_de: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # English; e.g. identifying columns
+    warnings_de: list[str] = field(default_factory=list)
     sha256: str = ""
 
     def as_dict(self) -> dict[str, Any]:
@@ -70,7 +72,7 @@ class ImportReport:
             "import_id": self.import_id,
             "program_id": self.program_id,
             "files": [
-                {k: v for k, v in f.as_dict().items() if k != "notices_de"} for f in self.files
+                {k: v for k, v in f.as_dict().items() if not k.endswith("_de")} for f in self.files
             ],
             "errors": [e.as_dict() for e in self.errors],
         }

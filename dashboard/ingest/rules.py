@@ -14,15 +14,21 @@ from typing import Any
 
 from schemas import ColumnSpec
 
-TRUE_WORDS = ("true", "yes", "ja", "1", "wahr")
-FALSE_WORDS = ("false", "no", "nein", "0", "falsch")
+TRUE_WORDS = ("true", "yes", "ja", "1", "wahr", "y")  # Y/N: LimeSurvey's yes/no answers
+FALSE_WORDS = ("false", "no", "nein", "0", "falsch", "n")
 X_WORD = "x"  # a ticked box; when a column only ever holds x, empty means false
-DATE_FORMATS = ("%d.%m.%Y", "%d/%m/%Y")  # ISO dates and timestamps go through a cast
+# Dates other than ISO (which, with timestamps and offsets, go through a cast): a day/month
+# pair, or year first, separated by . / or -, a 2- or 4-digit year, then maybe a time.
+DATE_PARTS = r"^([0-9]{1,4})([./-])([0-9]{1,2})[./-]([0-9]{4}|[0-9]{2})(?:[ T].*)?$"
+# What a column's dates say about their order (bits, OR-ed over the column by the staging):
+DAY_FIRST, MONTH_FIRST, AMBIGUOUS, TWO_DIGIT_YEAR = 1, 2, 4, 8
 FIRST_YEAR, LAST_YEAR = 1900, 2099
 CODE_SHAPE = "[A-Za-z0-9_-]{2,32}"  # schemas.fields.CODE_PATTERN without its lookahead
 # The same language for the fast pass, lookahead-free: no digit run longer than five
 # (length 2-32 is checked apart). Equivalent to CODE_SHAPE minus IDENTIFIER_GUARD.
 CODE_FAST = "(?:[0-9]{0,5}[A-Za-z_-])*[0-9]{0,5}"
+# A record key (contact_id, match_id, ...) is not a person: UUIDs, uuid:..., long numbers.
+KEY_SHAPE = "[A-Za-z0-9_.:-]{1,64}"  # schemas.fields.KEY_PATTERN
 GUARD_ANY = "@|[0-9]{6}"  # e-mail or phone number: never echoed, whatever the column
 GUARD_CODE = r"@|\s|[0-9]{6}"  # schemas.fields.IDENTIFIER_GUARD; a space marks a name
 LIST_SPLIT = r"[|,;\s]+"
@@ -37,6 +43,8 @@ class Check:
     column: str
     condition: str
     detail: str = ""
+    ref: str = ""  # the raw cell the error shows, when not the column's own
+    colpos: int | None = None  # its position, when not the column's own
 
 
 def ident(name: str) -> str:
@@ -56,24 +64,24 @@ def value_sql(ref: str) -> str:
     )
 
 
-def typed_sql(spec: ColumnSpec, ref: str, decimal_comma: bool) -> str:
+def typed_sql(spec: ColumnSpec, ref: str, decimal_comma: bool, order: str = "dmy") -> str:
     """Returns the SQL turning raw cell `ref` into the column's type; NULL when it cannot.
 
     Booleans stay a small code here (0 false, 1 true, 2 x) so the staging pass can tell
-    whether a column is an x-column; `stored_sql` makes them BOOLEAN.
+    whether a column is an x-column; `stored_sql` makes them BOOLEAN. `order` is the
+    day/month order of a date column (dmy, mdy or ymd).
     """
-    return final_sql(spec, parse_sql(spec, value_sql(ref), decimal_comma))
+    return final_sql(spec, parse_sql(spec, value_sql(ref), decimal_comma, order))
 
 
-def parse_sql(spec: ColumnSpec, v: str, decimal_comma: bool) -> str:
+def parse_sql(spec: ColumnSpec, v: str, decimal_comma: bool, order: str = "dmy") -> str:
     """Returns the costly half of the conversion: text `v` (trimmed, NULL if empty) parsed.
 
     Dates are not yet range-checked and whole numbers are still DOUBLE; `final_sql` does that,
     so the staging pass parses every cell once and derives type, range and flags from it.
     """
     if spec.kind == "date":
-        parsed = f"try_cast(try_strptime(split_part({v}, ' ', 1), {list(DATE_FORMATS)}) AS DATE)"
-        return f"coalesce(try_cast({v} AS DATE), {parsed})"
+        return f"coalesce({_iso(v)}, {_date_from_parts(_parts(v), order)})"
     if spec.kind in ("integer", "number"):
         return f"try_cast({_decimal(v, decimal_comma)} AS DOUBLE)"
     if spec.kind == "bool":
@@ -87,6 +95,56 @@ def parse_sql(spec: ColumnSpec, v: str, decimal_comma: bool) -> str:
     if spec.kind == "enum_list":
         return f"list_filter(string_split_regex(lower({v}), '{LIST_SPLIT}'), x -> x <> '')"
     return v
+
+
+def _iso(v: str) -> str:
+    """ISO dates and timestamps (offsets cut: the local date). Only with the year first: the
+    cast would read `2/3/24` as the year 2."""
+    return f"CASE WHEN substr({v}, 5, 1) = '-' THEN try_cast({v} AS DATE) END"
+
+
+def _parts(v: str) -> str:
+    return f"regexp_extract({v}, '{DATE_PARTS}', ['a', 's', 'b', 'y'])"
+
+
+def _date_from_parts(parts: str, order: str) -> str:
+    """Day, month and year from the parts; a two-digit year is 20YY; dots are always d.m.y."""
+    if order not in ("dmy", "mdy", "ymd"):
+        raise ValueError(f"unknown date order {order!r}")
+    a, b, y = f"try_cast({parts}.a AS INTEGER)", f"try_cast({parts}.b AS INTEGER)", f"{parts}.y"
+    year_first = f"length({parts}.a) = 4"
+    month_first = "false" if order == "dmy" else f"{parts}.s <> '.'"
+    if order == "ymd":  # only year-first dates are read
+        year_first, month_first = f"({year_first})", "NULL"
+    year = (
+        f"CASE WHEN {year_first} THEN {a} WHEN length({y}) = 2 THEN 2000 + try_cast({y} AS "
+        f"INTEGER) ELSE try_cast({y} AS INTEGER) END"
+    )
+    month = f"CASE WHEN {year_first} OR NOT ({month_first}) THEN {b} ELSE {a} END"
+    day = (
+        f"CASE WHEN {year_first} THEN try_cast({y} AS INTEGER) WHEN {month_first} THEN {b} "
+        f"ELSE {a} END"
+    )
+    return f"try_cast(printf('%04d-%02d-%02d', {year}, {month}, {day}) AS DATE)"
+
+
+def date_evidence_sql(v: str) -> str:
+    """Returns SQL for what one date cell says about its column's order (the bits above).
+
+    A dotted date is day first (no locale writes month.day.year), so it decides its column
+    like a day above 12 does; ISO dates say nothing; day == month is the same date either
+    way. NULL for ISO dates and cells that are not dates at all.
+    """
+    p = _parts(v)
+    a, b = f"try_cast({p}.a AS INTEGER)", f"try_cast({p}.b AS INTEGER)"
+    pair = f"length({p}.a) BETWEEN 1 AND 2 AND {p}.s <> '.'"
+    return (
+        f"CASE WHEN {_iso(v)} IS NULL AND length({p}.a) BETWEEN 1 AND 2 THEN "
+        f"(CASE WHEN {p}.s = '.' OR {pair} AND {a} > 12 THEN {DAY_FIRST} ELSE 0 END) "
+        f"| (CASE WHEN {pair} AND {b} > 12 THEN {MONTH_FIRST} ELSE 0 END) "
+        f"| (CASE WHEN {pair} AND {a} <= 12 AND {b} <= 12 AND {a} <> {b} THEN {AMBIGUOUS} "
+        f"ELSE 0 END) | (CASE WHEN length({p}.y) = 2 THEN {TWO_DIGIT_YEAR} ELSE 0 END) END"
+    )
 
 
 def final_sql(spec: ColumnSpec, parsed: str) -> str:
@@ -119,9 +177,9 @@ def stored_sql(spec: ColumnSpec, ref: str) -> str:
     return ref
 
 
-def checks(spec: ColumnSpec, ref: str, decimal_comma: bool) -> list[Check]:
+def checks(spec: ColumnSpec, ref: str, decimal_comma: bool, order: str = "dmy") -> list[Check]:
     """Returns every rule of `spec` as a condition over raw cell `ref`."""
-    v, typed = value_sql(ref), typed_sql(spec, ref, decimal_comma)
+    v, typed = value_sql(ref), typed_sql(spec, ref, decimal_comma, order)
     found: list[Check] = []
     if spec.required:
         found.append(Check("required", spec.name, f"{v} IS NULL"))
@@ -144,13 +202,17 @@ def checks(spec: ColumnSpec, ref: str, decimal_comma: bool) -> list[Check]:
             f"AND NOT regexp_matches({v}, '{GUARD_CODE}')"
         )
         found.append(Check("bad_code", spec.name, bad_shape))
+    if spec.kind == "key":
+        found.append(Check("bad_key", spec.name, f"NOT regexp_full_match({v}, '{KEY_SHAPE}')"))
     return found
 
 
-def date_order_check(later: ColumnSpec, earlier: ColumnSpec, refs: dict[str, str]) -> Check:
+def date_order_check(
+    later: ColumnSpec, earlier: ColumnSpec, refs: dict[str, str], orders: dict[str, str]
+) -> Check:
     """Returns the rule `later` >= `earlier` (both optional: only checked when both are set)."""
-    a = typed_sql(later, refs[later.name], False)
-    b = typed_sql(earlier, refs[earlier.name], False)
+    a = typed_sql(later, refs[later.name], False, orders.get(later.name, "dmy"))
+    b = typed_sql(earlier, refs[earlier.name], False, orders.get(earlier.name, "dmy"))
     return Check("date_order", later.name, f"{a} < {b}", earlier.name)
 
 
@@ -174,14 +236,32 @@ def code_ok_sql(expr: str) -> str:
     )
 
 
-def shown_sql(expr: str, code_column: bool) -> str:
-    """Returns SQL showing a value in an error: identifiers redacted, long text cut."""
+def well_formed_sql(spec: ColumnSpec, expr: str) -> str:
+    """Returns SQL true when `expr` is a well-formed value of id column `spec`."""
+    if spec.kind == "key":
+        return f"regexp_full_match({expr}, '{KEY_SHAPE}')"
+    return code_ok_sql(expr)
+
+
+def shown_for(spec: ColumnSpec, expr: str) -> str:
+    """Returns SQL showing a value of column `spec` in an error (see shown_sql)."""
+    return shown_sql(expr, spec.kind == "code", key_column=spec.kind == "key")
+
+
+def shown_sql(expr: str, code_column: bool, key_column: bool = False) -> str:
+    """Returns SQL showing a value in an error: identifiers redacted, long text cut.
+
+    A well-formed record key is shown as it is (long numbers and UUIDs are not people).
+    """
     guard = GUARD_CODE if code_column else GUARD_ANY
-    return (
+    shown = (
         f"CASE WHEN regexp_matches({expr}, '{guard}') THEN 'REDACTED' "
         f"WHEN length({expr}) > {SHOWN_CHARS} THEN left({expr}, {SHOWN_CHARS}) || '…' "
         f"ELSE {expr} END"
     )
+    if key_column:
+        return f"CASE WHEN regexp_full_match({expr}, '{KEY_SHAPE}') THEN {expr} ELSE {shown} END"
+    return shown
 
 
 def allowed_text(spec: ColumnSpec) -> str:

@@ -26,6 +26,15 @@ class UnusableFile(Exception):  # noqa: N818 - reads as a sentence: raise Unusab
         self.detail = detail
 
 
+class SeveralProblems(UnusableFile):
+    """Several problems of one file, reported together; `export` is what it was taken for."""
+
+    def __init__(self, problems: list[UnusableFile], export: str | None) -> None:
+        super().__init__(problems[0].code)
+        self.problems = problems
+        self.export = export
+
+
 @dataclass(frozen=True)
 class Sniffed:
     """A file decoded to UTF-8 with its dialect and header, ready for DuckDB."""
@@ -57,11 +66,11 @@ def sniff(raw: bytes) -> Sniffed:
     records = list(_first_records(head, delimiter, 2))
     header = [cell.strip() for cell in records[0]] if records else []
     if not any(header):
-        raise UnusableFile("unrecognised_file", detail="line 1 holds no column names")
+        raise UnusableFile("no_header")
     named = len(header)
     while not header[named - 1]:
         named -= 1
-    hxl = len(records) > 1 and _is_hxl(records[1])
+    hxl = len(records) > 1 and is_hxl(records[1])
     # Trailing headerless columns are not staged: thousands of them made the check quadratic.
     # Values in them are still found (source.normalised_source) and refuse the file.
     return Sniffed(data, encoding, delimiter, header[:named], hxl, len(header) - named)
@@ -113,6 +122,7 @@ def _first_records(head: str, delimiter: str, n: int) -> list[list[str]]:
     return records
 
 
-def _is_hxl(record: list[str]) -> bool:
+def is_hxl(record: list[str]) -> bool:
+    """True when the record is a HXL hashtag row (every non-empty cell starts with '#')."""
     cells = [c.strip() for c in record if c.strip()]
     return bool(cells) and all(c.startswith("#") for c in cells)

@@ -92,8 +92,14 @@ def _refuse_unnamed(record: list[str], width: int, header_width: int) -> None:
         raise UnusableFile("unnamed_column", detail=", ".join(filled))
 
 
-def normalised_source(sniffed: Sniffed, folder: Scratch, name: str) -> Source:
-    """Returns a rewritten copy: one line per record, blank records dropped, line numbers kept."""
+def normalised_source(
+    sniffed: Sniffed, folder: Scratch, name: str, keep: frozenset[int] | None = None
+) -> Source:
+    """Returns a rewritten copy: one line per record, blank records dropped, line numbers kept.
+
+    Cells of columns not in `keep` (identifying tool metadata, dropped columns) are written
+    empty, so they never reach a table.
+    """
     width = len(sniffed.header)
     target = folder / f"{name}.normalised.csv"
     text = io.TextIOWrapper(io.BytesIO(sniffed.data), encoding="utf-8", newline="")
@@ -111,6 +117,8 @@ def normalised_source(sniffed: Sniffed, folder: Scratch, name: str) -> Source:
                 _refuse_unnamed(record, width, width + sniffed.dropped)
                 extra = len(record) > width and any(c.strip() for c in record[width:])
                 cells = (record + [""] * width)[:width]
+                if keep is not None:
+                    cells = [c if i in keep else "" for i, c in enumerate(cells)]
                 writer.writerow([start, "1" if extra else "", *cells])
         except csv.Error as exc:
             raise UnusableFile("malformed_csv", detail=f"line {last_line + 1}: {exc}") from exc

@@ -15,7 +15,7 @@ import duckdb
 
 from schemas import EXPORTS, ColumnSpec, ExportSpec
 
-from . import flags, messages, rules
+from . import dates, flags, messages, refs, rules
 from .headers import HeaderMatch
 from .report import FileReport
 from .rules import ident
@@ -46,6 +46,8 @@ class StagedFile:
     raw_table: str | None = None  # the file read in order, once positions are needed
     x_columns: dict[str, bool] = field(default_factory=dict)
     bad_rows: int = 0
+    date_orders: dict[str, str] = field(default_factory=dict)  # date column -> dmy|mdy|ymd
+    evidence: dict[str, int] = field(default_factory=dict)  # date column -> rules.DAY_FIRST|..
 
     @property
     def export(self) -> ExportSpec:
@@ -54,13 +56,32 @@ class StagedFile:
     @property
     def columns(self) -> list[ColumnSpec]:
         """The contract columns present in the file, in contract order."""
-        present = set(self.match.positions.values())
+        present = self.match.present
         return [c for c in self.export.columns if c.name in present]
 
     @property
     def refs(self) -> dict[str, str]:
-        """Contract column -> raw column of the source (c<position>)."""
-        return {name: ident(f"c{pos}") for pos, name in self.match.positions.items()}
+        """Contract column -> SQL for its raw text (c<position>, mapped or folded)."""
+        return refs.raw_refs(self.match, {c.name: c for c in self.export.columns})
+
+    def used_positions(self) -> list[int]:
+        """The file columns anything reads; identifying and dropped ones are never among them."""
+        positions = set(self.match.positions) | set(self.match.empty_positions)
+        positions |= {p for options in self.match.splits.values() for p, _ in options}
+        return sorted(positions)
+
+    def used_cells(self) -> list[str]:
+        """The raw columns (c<position>) anything reads."""
+        return [refs.cell(p) for p in self.used_positions()]
+
+    def colpos(self, column: str) -> int:
+        """Returns the file position of a contract column (its first option column if split)."""
+        found = [p for p, name in self.match.positions.items() if name == column]
+        found += [p for p, _ in self.match.splits.get(column, [])]
+        return found[0] if found else -1
+
+    def order(self, column: str) -> str:
+        return self.date_orders.get(column, "dmy")
 
     @property
     def positioned(self) -> bool:
@@ -82,14 +103,21 @@ class StagedFile:
 
     def checks(self) -> list[rules.Check]:
         """Every cell rule for the columns present, then the export's date orders."""
-        refs, found = self.refs, []
+        refs_, found = self.refs, []
         for column in self.columns:
-            found.extend(rules.checks(column, refs[column.name], self.decimal_comma))
+            order = self.order(column.name)
+            found.extend(rules.checks(column, refs_[column.name], self.decimal_comma, order))
         for later, earlier in self.export.date_order:
-            if later in refs and earlier in refs:
+            if later in refs_ and earlier in refs_:
                 spec = self.export
-                found.append(rules.date_order_check(spec.column(later), spec.column(earlier), refs))
-        return found
+                pair = spec.column(later), spec.column(earlier)
+                found.append(rules.date_order_check(*pair, refs_, self.date_orders))
+        return found + self.option_checks()
+
+    def option_checks(self) -> list[rules.Check]:
+        """The rules of select-many option columns (1/0 cells, agreement with the list)."""
+        specs = {c.name: c for c in self.export.columns}
+        return refs.option_checks(self.match, specs, self.refs, self.sniffed.header)
 
     def params(self) -> dict[str, Any]:
         """Named parameters for rules and stored values of this file."""
@@ -97,7 +125,7 @@ class StagedFile:
         for column in self.columns:
             params.update(rules.parameters(column))
         params.update({f"x_{name}": flag for name, flag in self.x_columns.items()})
-        return params
+        return params | refs.value_params(self.match)
 
 
 def stage(cur: duckdb.DuckDBPyConnection, staged: StagedFile, folder: Scratch) -> None:
@@ -111,10 +139,25 @@ def stage(cur: duckdb.DuckDBPyConnection, staged: StagedFile, folder: Scratch) -
     if not numbered:
         cur.execute(f"DROP TABLE IF EXISTS {staged.table}")
         try:
-            _create(cur, staged, normalised_source(staged.sniffed, folder, name))
+            keep = frozenset(staged.used_positions())
+            _create(cur, staged, normalised_source(staged.sniffed, folder, name, keep))
         except duckdb.InvalidInputException as exc:  # even the rewritten file is unreadable
             raise UnusableFile("malformed_csv", detail=str(exc).splitlines()[0][:200]) from exc
-    empty = len(staged.match.empty_positions) + staged.sniffed.dropped
+    _finish(cur, staged)
+
+
+def stage_source(cur: duckdb.DuckDBPyConnection, staged: StagedFile, source: Source) -> None:
+    """Creates the staging table from a source that is already readable as is (a sheet)."""
+    _create(cur, staged, source)
+    _finish(cur, staged)
+
+
+def _finish(cur: duckdb.DuckDBPyConnection, staged: StagedFile) -> None:
+    """Re-reads columns whose dates turned out month first; notes dropped empty columns."""
+    if dates.decide(staged):
+        cur.execute(f"DROP TABLE IF EXISTS {staged.table}")
+        _create(cur, staged, staged.source)
+    empty = len(staged.match.empty_positions) + getattr(staged.sniffed, "dropped", 0)
     if empty:
         _notice(staged.report, "empty_columns", str(empty))
 
@@ -128,8 +171,9 @@ def position(cur: duckdb.DuckDBPyConnection, staged: StagedFile) -> None:
     if staged.positioned:
         return
     source, raw = staged.source, f"{staged.table}_raw"
+    cells = ", ".join(staged.used_cells()) or "NULL AS _none"
     cur.execute(
-        f"CREATE TEMP TABLE {raw} AS SELECT * FROM {source.read_sql(in_order=True)}",
+        f"CREATE TEMP TABLE {raw} AS SELECT {cells} FROM {source.read_sql(in_order=True)}",
         source.params(),
     )
     staged.raw_table = raw
@@ -150,6 +194,8 @@ def _create(
         date_order=staged.export.date_order,
         normalised=source.normalised,
         row=row,
+        orders=staged.date_orders,
+        extra=[c.condition for c in staged.option_checks()],
     )
     sql = flags.staging_sql(layout, staged.table, read_from or source.read_sql())
     cur.execute(sql, bind(sql, staged.params() | source.params()))
@@ -159,9 +205,11 @@ def _create(
 def _summarise(cur: duckdb.DuckDBPyConnection, staged: StagedFile) -> int:
     """Counts rows and finds x-columns; refuses a headerless column that holds values."""
     bools = [c.name for c in staged.columns if c.kind == "bool"]
+    days = [c.name for c in staged.columns if c.kind == "date"]
     empties = staged.match.empty_positions
     parts = ["count(*)", "count(*) FILTER (NOT _blank)", "count(*) FILTER (_bad)"]
     parts += [f"bool_and({ident(b)} = 2) FILTER ({ident(b)} IS NOT NULL)" for b in bools]
+    parts += [f"coalesce(bit_or({flags.evidence_column(d)}), 0)" for d in days]
     parts += (
         ["list_sort(list(DISTINCT _empty_at) FILTER (_empty_at IS NOT NULL))"]
         if empties
@@ -170,7 +218,10 @@ def _summarise(cur: duckdb.DuckDBPyConnection, staged: StagedFile) -> int:
     row = cur.execute(f"SELECT {', '.join(parts)} FROM {staged.table}").fetchone()
     assert row is not None
     total, staged.report.rows_read, staged.bad_rows = row[0], row[1], row[2]
-    staged.x_columns = {b: bool(v) for b, v in zip(bools, row[3 : 3 + len(bools)], strict=True)}
+    row = row[3:]
+    staged.x_columns = {b: bool(v) for b, v in zip(bools, row[: len(bools)], strict=True)}
+    row = row[len(bools) :]
+    staged.evidence = {d: int(v) for d, v in zip(days, row[: len(days)], strict=True)}
     filled = [empties[i - 1] for i in row[-1] or []]  # first filled headerless cell per row
     if filled:
         raise UnusableFile("unnamed_column", detail=", ".join(str(p + 1) for p in filled))

@@ -32,6 +32,12 @@ class InputError(ValueError):
         self.message_de = german.format(path=path, detail=detail)
 
 
+# Read as a workbook (.xlsx, .ods) rather than as CSV text.
+WORKBOOK_SUFFIXES = (".xlsx", ".ods")
+# What a folder import picks up (named files are read whatever their suffix).
+EXPORT_SUFFIXES = (".csv", ".txt", ".tsv", *WORKBOOK_SUFFIXES)
+
+
 @dataclass(frozen=True)
 class Upload:
     """One uploaded file: the name the user sees and its bytes.
@@ -65,13 +71,19 @@ class Upload:
         return cls(name=target.name, data=data, path=target)
 
     @property
+    def is_workbook(self) -> bool:
+        """True when the file is read as a spreadsheet workbook, by its name."""
+        return self.name.lower().endswith(WORKBOOK_SUFFIXES)
+
+    @property
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Returns the files named in `paths`, a folder standing for its *.csv files (sorted;
-    only regular files: a folder named `x.csv` is skipped).
+    """Returns the files named in `paths`, a folder standing for its exports (sorted):
+    .csv, .txt and .tsv text files, .xlsx and .ods workbooks — regular files only (a folder
+    named `x.csv` is skipped).
 
     Raises FileNotFoundError for a path that does not exist.
     """
@@ -79,10 +91,14 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = (p for p in path.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
-            files.extend(sorted(found))
+            files.extend(sorted(p for p in path.iterdir() if _is_export(p) and p.is_file()))
         elif path.exists():
             files.append(path)
         else:
             raise FileNotFoundError(str(path))
     return files
+
+
+def _is_export(path: Path) -> bool:
+    # "~$name.xlsx" is Excel's lock file of an open workbook, ".name" a hidden file
+    return path.suffix.lower() in EXPORT_SUFFIXES and not path.name.startswith(("~$", "."))

@@ -92,6 +92,11 @@ def show_report(ctx: PageContext, report: ImportReport, program_id: str) -> None
     """Draws what each file was recognised as, its counts and notices, and every error."""
     st.subheader(ctx.t("import.check"))
     widgets.table(_renamed(ctx, view.file_rows(report, ctx.lang), _FILE_COLUMNS))
+    for f in report.files:  # identifying columns dropped unread: say so, loudly
+        for warning in f.warnings_de if ctx.lang == "de" else f.warnings:
+            st.warning(
+                f"{widgets.md(f.file)}: {widgets.md(warning)}", icon=":material/visibility_off:"
+            )
     errors = view.error_rows(report, ctx.lang)
     if not errors:
         if not report.unusable:

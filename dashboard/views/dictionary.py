@@ -7,6 +7,7 @@ import json
 import zipfile
 from typing import Any
 
+from dashboard.xlsform import form_xlsx
 from schemas import EXPORTS
 from schemas.descriptors import datapackage, table_schema, template_header
 
@@ -34,6 +35,11 @@ def column_rows(export: str, lang: str) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def xlsform(export: str, langs: list[str]) -> bytes:
+    """Returns the ready-made XLSForm of `export` with labels in `langs`, as .xlsx bytes."""
+    return form_xlsx(export, langs)
 
 
 def _num(value: float) -> str:

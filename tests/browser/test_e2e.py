@@ -190,3 +190,38 @@ def test_upload_german_excel_export_and_find_the_signal(server: str) -> None:
         expect(page.get_by_text("Stichtag 20.11.2026")).to_be_visible()
         page.screenshot(path=str(SHOTS / "attention_de.png"), full_page=True)
         browser.close()
+
+
+KOBO = ROOT / "tests" / "ingest" / "files" / "kobotoolbox"
+
+
+def test_upload_kobo_export_with_start_and_end_columns(server: str) -> None:
+    """A KoboToolbox default export (start/end/today, username/deviceid, split select-many)
+    imports as it is: metadata dropped, identifying columns named in a warning, never shown."""
+    from playwright.sync_api import expect, sync_playwright
+
+    files = [KOBO / name for name in ("supporters.csv", "matches.csv", "contacts.csv")]
+    expect.set_options(timeout=30_000)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        page = browser.new_context(locale="en-GB").new_page()
+        page.set_default_timeout(60_000)
+        page.goto(server)
+        page.get_by_label("Username").fill(USER)
+        page.get_by_label("Password", exact=True).fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.get_by_role("link", name="Import").click()
+        program_code = page.get_by_role("textbox", name="Code of the new program")
+        program_code.fill("kobo-program")
+        program_code.press("Enter")
+        page.locator("input[type=file]").set_input_files([str(f) for f in files])
+        expect(page.get_by_text("Every row is valid.")).to_be_visible()
+        matches_row = page.locator("[data-testid=stDataFrame] table tr").filter(
+            has_text="matches.csvmatches"
+        )
+        expect(matches_row).to_contain_text("start, end")  # dropped as metadata, not an alias
+        expect(page.get_by_text("username, deviceid").first).to_be_visible()
+        expect(page.get_by_text("kim.meier")).to_have_count(0)
+        page.get_by_role("button", name="Import", exact=True).click()
+        expect(page.get_by_text("5 rows stored, 0 rejected")).to_be_visible()
+        browser.close()

@@ -56,7 +56,9 @@ def test_german_excel_notices_name_encoding_delimiter_and_aliases(con) -> None:
 def test_kobo_metadata_is_dropped_with_a_notice_and_never_stored(con) -> None:
     report = import_paths(con, "p", [FILES / "kobo" / "supporters.csv"], scope=LOCAL)
     notices = " ".join(report.files[0].notices)
-    assert "_submitted_by" in notices and "HXL" in notices
+    assert "_submission_time" in notices and "HXL" in notices
+    assert "_submitted_by" not in notices  # identifying: a warning, dropped unread
+    assert "_submitted_by" in " ".join(report.files[0].warnings)
     stored = con.execute("SELECT * FROM supporters").fetchall()
     assert not any("coordinator_a" in str(row) for row in stored)
 
@@ -162,10 +164,11 @@ def test_hxl_row_is_skipped_and_counted_in_line_numbers(con) -> None:
 
 
 def test_unknown_column_refuses_the_file_and_names_the_column(con) -> None:
-    data = f"{SUPPORTERS_HEADER},Name\nS1,2025-01-01,5,Kim\n".encode()
+    data = f"{SUPPORTERS_HEADER},Spitzname\nS1,2025-01-01,5,Kim\n".encode()
     report = import_uploads(con, "p", [Upload("supporters.csv", data)], scope=LOCAL)
     assert report.exit_code == 2 and not report.committed
-    assert [(e.line, e.column, e.code) for e in report.errors] == [(1, "Name", "unknown_column")]
+    errors = [(e.line, e.column, e.code) for e in report.errors]
+    assert errors == [(1, "Spitzname", "unknown_column")]
     assert "Kim" not in str(report.as_json())
 
 

@@ -32,7 +32,7 @@ def test_table_schema_carries_constraints_and_references(tmp_path: Path) -> None
     }
     assert fields["channel"]["constraints"]["enum"][0] == "in_person"
     assert "ja" in fields["crisis"]["trueValues"] and "nein" in fields["crisis"]["falseValues"]
-    assert fields["contact_id"]["constraints"]["pattern"].startswith("^(?!")
+    assert fields["contact_id"]["constraints"]["pattern"] == "^[A-Za-z0-9_.:-]{1,64}$"  # key
     assert contacts["foreignKeys"] == [
         {"fields": ["match_id"], "reference": {"resource": "matches", "fields": ["match_id"]}}
     ]

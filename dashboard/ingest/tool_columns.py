@@ -1,0 +1,220 @@
+"""The metadata columns form tools add to their exports, as data: which tool, harmless or not.
+
+Spellings are those the tools write (sources: tests/ingest/files/README.md). A header cell
+matches case-insensitively, on its own or after a group prefix (`meta/`, `meta-`, `meta.`).
+Harmless columns describe the submission (when, which form version) and are dropped with a
+notice. Identifying columns say who or which device submitted; they are dropped unread (their
+cells are never staged, stored or shown) with a warning saying where to switch them off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Tool:
+    """One form tool: its metadata columns and where its identifying ones are switched off."""
+
+    name: str
+    harmless: tuple[str, ...]
+    identifying: tuple[str, ...]
+    switch_off: str  # English
+    switch_off_de: str
+
+
+TOOLS: tuple[Tool, ...] = (
+    Tool(
+        "KoboToolbox",
+        harmless=(
+            "_id",
+            "_uuid",
+            "_submission_time",
+            "_validation_status",
+            "_notes",
+            "_status",
+            "_tags",
+            "_index",
+            "__version__",
+            "_version_",
+            "_parent_index",
+            "_parent_table_name",
+            "_xform_id_string",
+            "_attachments",
+            "_geolocation",
+            "_submission__id",
+            "_submission__uuid",
+            "start",
+            "end",
+            "today",
+            "audit",
+            "audit_url",
+            "instanceid",
+            "rootuuid",
+            "deprecatedid",
+            "formhub/uuid",
+            "start-geopoint",
+            "background-audio",
+        ),
+        identifying=(
+            "_submitted_by",
+            "username",
+            "deviceid",
+            "phonenumber",
+            "simserial",
+            "subscriberid",
+            "email",
+            "instancename",
+        ),
+        switch_off="KoboToolbox: remove the username/deviceid/phonenumber metadata questions "
+        "from the form (Form builder → Layout & Settings → Meta questions) and leave "
+        "_submitted_by out of the export (Downloads → Advanced options → select questions)",
+        switch_off_de="KoboToolbox: die Metafragen username/deviceid/phonenumber aus dem "
+        "Formular nehmen (Formular-Editor → Layout & Einstellungen → Metafragen) und "
+        "_submitted_by beim Export abwählen (Downloads → Erweiterte Optionen → Fragen wählen)",
+    ),
+    Tool(
+        "ODK Central",
+        harmless=(
+            "submissiondate",
+            "key",
+            "instanceid",
+            "meta-instanceid",
+            "reviewstate",
+            "status",
+            "edits",
+            "formversion",
+            "attachmentspresent",
+            "attachmentsexpected",
+            "updatedat",
+        ),
+        identifying=("submitterid", "submittername", "deviceid", "instancename"),
+        switch_off="ODK Central: leave SubmitterID, SubmitterName and DeviceID out of the "
+        "download (Submissions → Download → uncheck the submitter columns, or download "
+        "through a filtered OData view) and do not compute an instance_name from answers",
+        switch_off_de="ODK Central: SubmitterID, SubmitterName und DeviceID beim Download "
+        "weglassen (Übermittlungen → Herunterladen → Übermittler-Spalten abwählen oder über "
+        "eine gefilterte OData-Ansicht laden) und keinen instance_name aus Antworten bilden",
+    ),
+    Tool(
+        "LimeSurvey",
+        harmless=(
+            "id",
+            "submitdate",
+            "lastpage",
+            "startlanguage",
+            "seed",
+            "startdate",
+            "datestamp",
+            "interviewtime",
+            "response id",
+            "date submitted",
+            "last page",
+            "start language",
+            "date started",
+            "date last action",
+        ),
+        identifying=(
+            "token",
+            "ipaddr",
+            "refurl",
+            "access code",
+            "ip address",
+            "referrer url",
+            "email",
+            "firstname",
+            "lastname",
+        ),
+        switch_off="LimeSurvey: keep the survey anonymised (Settings → Participant settings → "
+        "Anonymized responses), switch off 'Save IP address' and 'Save referrer URL', and "
+        "untick token, IP address and referrer URL under Export → Columns",
+        switch_off_de="LimeSurvey: die Umfrage anonymisiert lassen (Einstellungen → "
+        "Teilnehmereinstellungen → Anonymisierte Antworten), 'IP-Adresse speichern' und "
+        "'Referrer-URL speichern' ausschalten und beim Export unter Spalten Zugangsschlüssel, "
+        "IP-Adresse und Referrer-URL abwählen",
+    ),
+    Tool(
+        "Google Forms",
+        harmless=("timestamp", "zeitstempel", "score", "punktzahl"),
+        identifying=("email address", "e-mail-adresse", "email", "e-mail"),
+        switch_off="Google Forms: Settings → Responses → Collect email addresses: Do not "
+        "collect; or delete the 'Email Address' column of the response sheet before export",
+        switch_off_de="Google Formulare: Einstellungen → Antworten → E-Mail-Adressen "
+        "erfassen: Nicht erfassen; oder die Spalte 'E-Mail-Adresse' der Antworttabelle vor "
+        "dem Export löschen",
+    ),
+    Tool(
+        "Microsoft Forms",
+        harmless=(
+            "id",
+            "start time",
+            "completion time",
+            "last modified time",
+            "startzeit",
+            "fertigstellungszeit",
+            "zeitpunkt der letzten änderung",
+        ),
+        identifying=("email", "name", "e-mail"),
+        switch_off="Microsoft Forms: Settings → Who can fill out this form → Anyone can "
+        "respond (names and e-mails are then not recorded), or untick 'Record name'",
+        switch_off_de="Microsoft Forms: Einstellungen → Wer kann dieses Formular ausfüllen → "
+        "Jeder kann antworten (dann werden Namen und E-Mails nicht erfasst), oder 'Namen "
+        "aufzeichnen' abwählen",
+    ),
+)
+
+# Prefixes under which everything is tool metadata (KoboToolbox/ODK `meta` and `formhub`).
+META_GROUPS = ("meta", "formhub", "__system")
+GROUP_SEPARATORS = "/.-"
+
+
+def _index(kind: str) -> dict[str, tuple[Tool, ...]]:
+    found: dict[str, tuple[Tool, ...]] = {}
+    for tool in TOOLS:
+        for name in getattr(tool, kind):
+            found[name] = (*found.get(name, ()), tool)
+    return found
+
+
+HARMLESS, IDENTIFYING = _index("harmless"), _index("identifying")
+
+
+def _key(cell: str) -> str:
+    return " ".join(cell.strip().casefold().split())
+
+
+def _meta_tail(key: str) -> str | None:
+    """Returns the name after a `meta/`-like group prefix, else None."""
+    for group in META_GROUPS:
+        for sep in GROUP_SEPARATORS:
+            if key.startswith(group + sep):
+                return key[len(group) + 1 :]
+    return None
+
+
+def identifying_tools(cell: str) -> tuple[Tool, ...]:
+    """Returns the tools whose identifying metadata column `cell` is (empty if none)."""
+    key = _key(cell)
+    tail = _meta_tail(key)
+    return IDENTIFYING.get(key) or (IDENTIFYING.get(tail, ()) if tail is not None else ())
+
+
+def harmless_tools(cell: str) -> tuple[Tool, ...] | None:
+    """Returns the tools writing harmless metadata column `cell`, or None if it is not one.
+
+    Everything under a `meta/` or `formhub/` group is KoboToolbox/ODK submission metadata.
+    """
+    key = _key(cell)
+    if key in HARMLESS:
+        return HARMLESS[key]
+    return () if _meta_tail(key) is not None else None
+
+
+def switch_off_hints(candidates: list[tuple[Tool, ...]], seen: set[str]) -> list[Tool]:
+    """Returns the tools to name in the warning: per identifying column, the candidate tools
+    that also wrote harmless columns into the file, else every candidate."""
+    chosen: list[Tool] = []
+    for tools in candidates:
+        likely = [t for t in tools if t.name in seen] or list(tools)
+        chosen += [t for t in likely if t not in chosen]
+    return chosen
