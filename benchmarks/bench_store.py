@@ -19,6 +19,8 @@ import's own write step; the importer itself needs keys and sequences, which Duc
 from __future__ import annotations
 
 import argparse
+import os
+import secrets
 import sys
 import tempfile
 import time
@@ -29,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "store"))
+# A server store keys its audit chain with a secret every process shares (not in the store).
+os.environ.setdefault("DASHBOARD_AUDIT_SECRET", secrets.token_hex(32))
 
 import duckdb  # noqa: E402
 from backends import Cluster, start_cluster  # noqa: E402

@@ -1,4 +1,7 @@
-"""The append-only audit log: who did what, when, to which program — never row contents."""
+"""The append-only audit log: who did what, when, to which program — never row contents.
+
+Each entry is chained to the one before it (dashboard.audit_chain), so a changed, deleted or
+inserted entry shows in `python -m dashboard audit --verify`."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from typing import Any
 
 import duckdb
 
-from dashboard import store_version
+from dashboard import audit_chain, store_version
 
 ACTIONS = (
     "sign_in",
@@ -42,9 +45,6 @@ def record(
     """Appends one audit entry; `detail` holds counts, ids and setting names, never row contents."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
-    con.execute(
-        "INSERT INTO audit_log (actor, action, program_id, detail) VALUES (?, ?, ?, ?)",
-        [actor, action, program_id, json.dumps(detail or {}, default=str)],
-    )
+    audit_chain.append(con, actor, action, program_id, json.dumps(detail or {}, default=str))
     if action not in READ_ACTIONS:
         store_version.bump()  # inside a transaction, transaction() bumps again on COMMIT

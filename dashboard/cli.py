@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 
 from dashboard import commands, db, i18n
+from dashboard.terminal import EscapingStream
 
 
 class _Parser(argparse.ArgumentParser):
@@ -48,6 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: 0 for --help, 2 for usage errors
         return int(exc.code or 0)
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = EscapingStream(sys.stdout), EscapingStream(sys.stderr)  # type: ignore[assignment]
     try:
         return int(args.handler(args))
     except KeyboardInterrupt:
@@ -59,6 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except duckdb.Error as exc:  # its text may quote a row: name the kind only
         print(f"error: the database refused the command ({type(exc).__name__})", file=sys.stderr)
         return 2
+    except OSError as exc:  # a file or folder the command was pointed at
+        print(f"error: {exc.strerror or type(exc).__name__}: {exc.filename}", file=sys.stderr)
+        return 2
+    finally:
+        sys.stdout, sys.stderr = streams
 
 
 def message_lang(args: argparse.Namespace) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 
+from dashboard.installation_secret import installation_secret
 from schemas import EXPORTS
 
 from . import store_postgres
@@ -84,6 +85,7 @@ def connect(
         con = _connect_file(resolve_path(path), key=key, read_only=read_only)
     if migrate and not read_only:
         apply_migrations(con)
+        installation_secret(con)  # created at first start, next to the store, not inside it
     return con
 
 
@@ -287,6 +289,18 @@ def _m3_access(con: duckdb.DuckDBPyConnection) -> None:
     default_on_server(con, "audit_log", "audit_id", "audit_id_seq")
 
 
+def _m6_audit_chain(con: duckdb.DuckDBPyConnection) -> None:
+    from dashboard.audit_chain import link_existing
+
+    con.execute("""
+        CREATE TABLE audit_chain (
+          audit_id BIGINT PRIMARY KEY,      -- the audit_log entry this link seals
+          prev_hash VARCHAR NOT NULL,       -- the link of the entry before it (zeros: first)
+          entry_hash VARCHAR NOT NULL       -- HMAC over prev_hash and the entry's fields
+        )""")
+    link_existing(con)
+
+
 def _m5_mappings(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("""
         CREATE TABLE column_mappings (
@@ -348,6 +362,7 @@ MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (3, "users, program assignments and the audit log", _m3_access),
     (4, "setup code, program names and archiving, account language", _m4_setup_and_programs),
     (5, "column mappings saved per program and header", _m5_mappings),
+    (6, "a hash chain over the audit log (tamper evidence)", _m6_audit_chain),
     (7, "follow-ups on signals; an optional e-mail address per account", _m7_followups),
 )
 
@@ -363,11 +378,17 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> int:
-    """Applies pending migrations, each in its own transaction; returns the version reached."""
+    """Applies pending migrations, each in its own transaction; returns the version reached.
+
+    A migration is pending when its version is not recorded, also below the highest one:
+    numbers are handed out to parallel branches, so 6 may arrive after 7 was applied.
+    """
     with _MIGRATION_LOCK:
-        current = schema_version(con)
+        schema_version(con)  # creates the table on a new database
+        applied = {r[0] for r in con.execute("SELECT version FROM schema_version").fetchall()}
+        current = max(applied, default=0)
         for version, description, step in MIGRATIONS:
-            if version <= current:
+            if version in applied:
                 continue
             con.execute("BEGIN TRANSACTION")
             try:
@@ -382,7 +403,7 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> int:
             except Exception:
                 con.execute("ROLLBACK")
                 raise
-            current = version
+            current = max(current, version)
         _add_new_contract_columns(con)
         return current
 

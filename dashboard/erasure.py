@@ -3,13 +3,16 @@
 A pseudonym is unique only within a program, so every call names the program. It may be a
 supporter (supporter_id) or a seeker (seeker_id in matches); rows referencing those rows go
 with them (see dashboard.cascade), and so do quarantined raw rows that mention the pseudonym.
-The audit entry names the person only by `subject_ref`, a hash of program and pseudonym: an
-auditor holding the pseudonym can confirm the request was handled, the log alone names nobody.
+The audit entry names the person only by `subject_ref`, an HMAC of program and pseudonym under
+the installation's secret (dashboard.installation_secret, kept outside the database): whoever
+holds the pseudonym and runs this installation can confirm the request was handled; the log,
+or a backup of the store, alone names nobody — not even by trying every possible code.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 from collections import Counter
 from datetime import datetime
 from typing import Any
@@ -20,6 +23,7 @@ from dashboard import audit, db
 from dashboard.access import Scope
 from dashboard.cascade import delete_where, select_where
 from dashboard.followups import store as followups
+from dashboard.installation_secret import installation_secret
 from dashboard.transaction import transaction
 
 # Where a pseudonym may stand: (export, column) pairs; dependents follow the registry's keys.
@@ -33,9 +37,11 @@ _QUARANTINE_MATCH = (
 )
 
 
-def subject_ref(program_id: str, pseudonym: str) -> str:
-    """Returns the short hash the audit log uses instead of the pseudonym."""
-    return hashlib.sha256(f"{program_id}\x1f{pseudonym}".encode()).hexdigest()[:16]
+def subject_ref(con: duckdb.DuckDBPyConnection, program_id: str, pseudonym: str) -> str:
+    """Returns the keyed reference (HMAC-SHA256, 128 bits in hex) the audit log uses instead of
+    the pseudonym; without the installation's secret it cannot be recomputed from a guess."""
+    message = f"{program_id}\x1f{pseudonym.strip()}".encode()
+    return hmac.new(installation_secret(con), message, hashlib.sha256).hexdigest()[:32]
 
 
 def export_subject(
@@ -57,7 +63,7 @@ def export_subject(
     tables["followups"] = followups.subject_rows(con, program_id, pseudonym)
     tables = {t: rows for t, rows in tables.items() if rows}
     counts = {t: len(rows) for t, rows in tables.items()}
-    detail = {"subject_ref": subject_ref(program_id, pseudonym), "rows": counts}
+    detail = {"subject_ref": subject_ref(con, program_id, pseudonym), "rows": counts}
     audit.record(con, scope.user, "subject_export", program_id, detail)
     return {
         "program_id": program_id,
@@ -94,7 +100,10 @@ def erase_subject(
                 counts["followups"] += erased
             if not apply:
                 raise _DryRun  # same deletes, rolled back: the counts are exact
-            detail = {"subject_ref": subject_ref(program_id, pseudonym), "deleted": dict(counts)}
+            detail = {
+                "subject_ref": subject_ref(con, program_id, pseudonym),
+                "deleted": dict(counts),
+            }
             audit.record(con, scope.user, "erasure", program_id, detail)
         db.purge(con)  # the deleted rows must not stay readable in the store's files
     except _DryRun:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from zxcvbn import zxcvbn
 
 MIN_LENGTH = 12
 """Shorter passwords are refused: the database is reachable from the network once deployed."""
 MAX_LENGTH = 1024
 """Longer input is refused before hashing so a sign-in form cannot be used to burn CPU."""
+MIN_SCORE = 3
+"""zxcvbn's score (0-4) a password needs: 3 = "safely unguessable", about 10^8 guesses or more.
+Length alone lets `password1234` and `123456789012` through; zxcvbn knows the common-password
+lists, keyboard walks, sequences, dates and l33t spellings, and is given the username too."""
 
 # argon2-cffi's defaults follow RFC 9106's low-memory profile (Argon2id, 64 MiB, t=3, p=4).
 _HASHER = PasswordHasher()
@@ -21,13 +26,20 @@ class WeakPassword(ValueError):
 
 
 def check_strength(password: str, username: str = "") -> None:
-    """Raises WeakPassword unless the password is 12..1024 characters and differs from the name."""
+    """Raises WeakPassword unless the password is 12..1024 characters, differs from the name
+    and is not common or guessable (zxcvbn score below MIN_SCORE)."""
     if len(password) < MIN_LENGTH:
         raise WeakPassword(f"password must have at least {MIN_LENGTH} characters")
     if len(password) > MAX_LENGTH:
         raise WeakPassword(f"password must have at most {MAX_LENGTH} characters")
     if username and password.strip().lower() == username.strip().lower():
         raise WeakPassword("password must not be the username")
+    # zxcvbn's cost grows with length; the first 100 characters decide guessability anyway.
+    if zxcvbn(password[:100], user_inputs=[username] if username else [])["score"] < MIN_SCORE:
+        raise WeakPassword(
+            "password is too common or easy to guess (e.g. a known password, a word with "
+            "digits, a keyboard row or a sequence); use a few unrelated words"
+        )
 
 
 def hash_password(password: str) -> str:

@@ -29,11 +29,9 @@ class SignIn:
 
 
 FAILED = SignIn(None, "Wrong username or password.", "Benutzername oder Passwort falsch.")
-LOCKED = SignIn(
-    None,
-    f"Too many failed attempts. Try again in {LOCKOUT_MINUTES} minutes.",
-    f"Zu viele Fehlversuche. Bitte in {LOCKOUT_MINUTES} Minuten erneut versuchen.",
-)
+"""The one answer to every refused attempt: an unknown name, a wrong password, a disabled or a
+locked account all read alike and cost one Argon2 verification, so neither the wording nor the
+timing tells an attacker whether a name exists or is locked (the lock is silent)."""
 
 
 def authenticate(
@@ -44,7 +42,7 @@ def authenticate(
     now: datetime | None = None,
     via: str | None = None,
 ) -> SignIn:
-    """Returns the signed-in scope or why not; audits sign_in or sign_in_failed.
+    """Returns the signed-in scope or FAILED; audits sign_in or sign_in_failed with the reason.
 
     `via` ("cli") is added to the audit detail when the attempt does not come from the app.
     """
@@ -54,14 +52,13 @@ def authenticate(
         "SELECT password_hash, disabled FROM users WHERE username = ?", [name]
     ).fetchone()
     stored = row[0] if row else None
-    if row is not None and _locked(con, name, now or datetime.now()):
-        audit.record(con, name, "sign_in_failed", detail={"reason": "locked", **channel})
-        return LOCKED
-    ok = verify_password(stored, password)  # runs even for unknown names: equal timing
-    scope = scope_for(con, name) if ok else None
+    # Looked up for unknown names too (same queries either way), then one verification always.
+    locked = _locked(con, name, now or datetime.now())
+    ok = verify_password(stored, password)  # a dummy hash when there is none: equal timing
+    scope = scope_for(con, name) if ok and not locked else None
     if scope is None:
         actor = name if row is not None else UNKNOWN_ACTOR
-        reason = "disabled" if ok else "wrong_password" if row is not None else "unknown_user"
+        reason = _failure_reason(row is not None, locked, ok)
         detail = {"reason": reason, "method": "password", **channel}
         audit.record(con, actor, "sign_in_failed", detail=detail)
         return FAILED
@@ -72,6 +69,15 @@ def authenticate(
     detail = {"method": "password", "role": scope.role, **channel}
     audit.record(con, name, "sign_in", detail=detail)
     return SignIn(scope, "", "")
+
+
+def _failure_reason(known: bool, locked: bool, password_ok: bool) -> str:
+    """Returns why an attempt failed, for the audit log only (never shown to the person)."""
+    if not known:
+        return "unknown_user"
+    if locked:
+        return "locked"
+    return "disabled" if password_ok else "wrong_password"
 
 
 def record_oidc_sign_in(

@@ -13,6 +13,7 @@ from dashboard import db
 from dashboard.access import AccessDenied
 from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.erasure import erase_subject
+from dashboard.store_rewrite import rewrite_after_deletion
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -37,6 +38,11 @@ def run(args: argparse.Namespace) -> int:
     finally:
         con.close()
     found = {t: n for t, n in counts.items() if n}
+    if args.apply and found:
+        problem = rewrite_after_deletion(db.resolve_path(args.db))  # no bytes left in the file
+        if problem:
+            print(f"error: {problem}", file=sys.stderr)
+            return 2
     if not found:
         print(f"nothing is held for that pseudonym in program {args.program}")
         return 1

@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from dashboard import db
 from dashboard.auth.cli_scope import add_account_args, scope_from_args
-from dashboard.ingest import ImportReport, Mapping, import_paths
+from dashboard.ingest import ImportReport, InputError, Mapping, import_paths
 
 SHOWN_ERRORS = 20
 
@@ -70,6 +70,9 @@ def run(args: argparse.Namespace) -> int:
         report = _import(args, mappings)
     except FileNotFoundError as exc:
         print(f"error: no such file or folder: {exc}", file=sys.stderr)
+        return 2
+    except InputError as exc:
+        print(f"error: {exc.message_de if args.lang == 'de' else exc}", file=sys.stderr)
         return 2
     except (ValueError, PermissionError) as exc:
         print(f"error: {exc}", file=sys.stderr)

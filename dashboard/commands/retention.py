@@ -21,6 +21,7 @@ from dashboard.retention import (
     apply_retention,
     set_retention_months,
 )
+from dashboard.store_rewrite import rewrite_after_deletion
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -59,6 +60,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     finally:
         con.close()
+    if args.months is None and report.applied and report.total:
+        problem = rewrite_after_deletion(db.resolve_path(args.db))  # no bytes left in the file
+        if problem:
+            print(f"error: {problem}", file=sys.stderr)
+            return 2
     if args.months is not None:
         print(f"{args.program}: rows are kept {args.months} months after the end")
         return 0

@@ -22,15 +22,17 @@ from dashboard.programs import require_active
 
 from ..access import Scope
 from . import pipeline
+from .limits import upload_limits
 from .manage import errors_csv, list_imports, quarantine_csv, remove_import
 from .mapping import Mapping
 from .report import FileReport, ImportReport, RowError
 from .saved_mappings import SavedMapping, list_mappings, remove_mapping, save_mapping
-from .uploads import Upload, expand_paths
+from .uploads import InputError, Upload, expand_paths
 
 __all__ = [
     "FileReport",
     "ImportReport",
+    "InputError",
     "Mapping",
     "RowError",
     "SavedMapping",
@@ -101,7 +103,8 @@ def import_paths(
     """Returns the report of importing files (a folder stands for its *.csv files)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    uploads = [Upload.from_path(p) for p in expand_paths(paths)]
+    most = upload_limits(con).upload_max_file_mb * 1_048_576  # checked before reading
+    uploads = [Upload.from_path(p, max_bytes=most) for p in expand_paths(paths)]
     return import_uploads(
         con, program_id, uploads, accept_valid=accept_valid, imported_by=imported_by,
         is_demo=is_demo, scope=scope, mappings=mappings,

@@ -54,13 +54,13 @@ def evidence_column(column: str) -> str:
 
 
 def staging_sql(layout: Layout, table: str, read_sql: str) -> str:
-    """Returns CREATE TEMP TABLE `table` AS (typed columns, _blank, _bad, _empty_<n>[, _row],
+    """Returns CREATE TEMP TABLE `table` AS (typed columns, _blank, _bad[, _empty_at][, _row],
     o:<date column>)."""
-    passthrough = [f"_empty_{p}" for p in layout.empties]
+    passthrough = ["_empty_at"] if layout.empties else []
     passthrough += ["_row"] if layout.row else []
     dates = [c.name for c in layout.columns if c.kind == "date"]
     text = [f"{rules.value_sql(layout.refs[c.name])} AS {_v(c.name)}" for c in layout.columns]
-    text += [f"{rules.value_sql(ident(f'c{p}'))} AS _empty_{p}" for p in layout.empties]
+    text += [f"{_first_filled(layout.empties)} AS _empty_at"] if layout.empties else []
     text += [f"{layout.row} AS _row"] if layout.row else []
     text += ["_extra"] if layout.normalised else []
     text += [f"coalesce({x}, false) AS _x{n}" for n, x in enumerate(layout.extra)]
@@ -75,7 +75,7 @@ def staging_sql(layout: Layout, table: str, read_sql: str) -> str:
     parsed += [f"_x{n}" for n in range(len(layout.extra))]
     typed = [f"{_final(c)} AS {ident(c.name)}" for c in layout.columns]
     typed += [evidence_column(d) for d in dates]
-    empty = [_e(c.name) for c in layout.columns] + [f"_empty_{p} IS NULL" for p in layout.empties]
+    empty = [_e(c.name) for c in layout.columns] + (["_empty_at IS NULL"] if layout.empties else [])
     blank = " AND ".join(empty)
     flags = [f for c in layout.columns for f in _flags(c, layout)] + _date_flags(layout)
     flags += [f"_x{n}" for n in range(len(layout.extra))]
@@ -88,6 +88,14 @@ def staging_sql(layout: Layout, table: str, read_sql: str) -> str:
         f"SELECT {', '.join(parsed + passthrough)} FROM ("
         f"SELECT {', '.join(text)} FROM {read_sql}))"
     )
+
+
+def _first_filled(empties: Sequence[int]) -> str:
+    """Returns SQL for the 1-based index (into `empties`) of the first headerless cell holding
+    a value, NULL when all are empty. One expression over a list instead of a column per
+    position: DuckDB's cost grows quadratically with the number of projected columns."""
+    cells = ", ".join(f"trim(coalesce({ident(f'c{p}')}, '')) <> ''" for p in empties)
+    return f"nullif(list_position([{cells}], true), 0)"
 
 
 def _final(c: ColumnSpec) -> str:

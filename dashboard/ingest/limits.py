@@ -39,7 +39,17 @@ class UploadLimits(BaseModel):
     )  # fmt: skip
 
 
+MAX_COLUMNS = 500
+"""Most named columns a file may have: the widest export has a few dozen; more is a wrong file,
+and each column costs the check work. Empty columns at the end are dropped before counting."""
+
 MESSAGES: dict[str, tuple[str, str]] = {
+    "too_many_columns": (
+        "The file has {detail} columns; at most {column} are accepted (empty columns at the "
+        "end are not counted). Is it an export of the data contract?",
+        "Die Datei hat {detail} Spalten; höchstens {column} sind erlaubt (leere Spalten am "
+        "Ende zählen nicht). Ist es ein Export des Datenvertrags?",
+    ),
     "too_large": (
         "The file is {detail} MB; at most {column} MB are accepted (setting upload_max_file_mb).",
         "Die Datei hat {detail} MB; höchstens {column} MB sind erlaubt "
@@ -82,6 +92,12 @@ def check_upload(
     lines = upload.data.count(b"\n")
     if lines > limits.upload_max_rows:
         raise UnusableFile("too_many_rows", column=str(limits.upload_max_rows), detail=str(lines))
+
+
+def check_columns(header: Sequence[str]) -> None:
+    """Raises UnusableFile("too_many_columns") for a header wider than MAX_COLUMNS."""
+    if len(header) > MAX_COLUMNS:
+        raise UnusableFile("too_many_columns", column=str(MAX_COLUMNS), detail=str(len(header)))
 
 
 def check_batch(

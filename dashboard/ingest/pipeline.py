@@ -1,36 +1,36 @@
 """One upload from bytes to report: sniff → map headers → stage → check → (commit).
 
 Runs on a private cursor; every intermediate table is TEMP (connection-local, never in the
-store file) and dropped at the end, and transcoded copies live in a private temp folder.
+store file) and dropped at the end, and transcoded or rewritten copies of an upload live in
+memory (scratch.py), never as plaintext files on disk.
 """
 
 from __future__ import annotations
 
 import re
-import tempfile
 import uuid
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
-from pathlib import Path
 
 import duckdb
 
 from schemas import LOAD_ORDER
 
-from . import dates, messages
+from . import dates, messages, scratch
 from .checks import collect_cell_errors, create_errors_table
 from .commit import ConcurrentImport, commit
 from .describe import add_notices, concurrent, header_problems, refuse
 from .headers import recognise
 from .keys import check_keys
-from .limits import UploadLimits, check_batch, check_upload, upload_limits
+from .limits import UploadLimits, check_batch, check_columns, check_upload, upload_limits
 from .mapping import Mapping, header_key, merged
 from .report import FileReport, ImportReport, RowError
 from .rules import ident
 from .saved_mappings import SavedMapping, saved
+from .scratch import Scratch
 from .sniff import UnusableFile, sniff
 from .spreadsheet import Sheet, read_sheet, sheet_notice, stage_sheet
 from .stage import StagedFile, position, stage
@@ -99,12 +99,12 @@ def _attempt(
     prefix = f"_ingest_{uuid.uuid4().hex[:10]}"
     try:
         with (
-            tempfile.TemporaryDirectory(prefix="dashboard-import-") as folder,
+            scratch.space() as folder,
             ThreadPoolExecutor(max_workers=1) as hasher,  # hashing overlaps the DuckDB work
         ):
             digests = [hasher.submit(_digest, u) for u in uploads]
             known = Mappings(mappings, {m.header_key: m for m in saved(cur, program_id)})
-            files = _stage_all(cur, uploads, report, prefix, Path(folder), limits, known)
+            files = _stage_all(cur, uploads, report, prefix, folder, limits, known)
             quarantined = _check_all(cur, files, report, f"{prefix}_errors", program_id)
             for file_report, digest in zip(report.files, digests, strict=True):
                 file_report.sha256 = digest.result()
@@ -140,7 +140,7 @@ def _stage_all(
     uploads: Sequence[Upload],
     report: ImportReport,
     prefix: str,
-    folder: Path,
+    folder: Scratch,
     limits: UploadLimits,
     known: Mappings,
 ) -> list[StagedFile]:
@@ -188,6 +188,7 @@ def _prepare(
     sheet: Sheet | None,
 ) -> StagedFile:
     sniffed = sniff(upload.data) if sheet is None else sheet.sniffed
+    check_columns(sniffed.header)  # before header matching and staging: both scale with it
     name = upload.name if sheet is None else sheet.file_hint(upload.name)
     mapping, kept = known.for_header(sniffed.header)
     match, rivals = recognise(sniffed.header, name, mapping)

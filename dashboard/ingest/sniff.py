@@ -44,6 +44,7 @@ class Sniffed:
     delimiter: str
     header: list[str]
     hxl: bool  # line 2 is a HXL hashtag row (dropped)
+    dropped: int = 0  # empty header cells cut from the end (Excel's used range)
 
     @property
     def transcoded(self) -> bool:
@@ -66,8 +67,13 @@ def sniff(raw: bytes) -> Sniffed:
     header = [cell.strip() for cell in records[0]] if records else []
     if not any(header):
         raise UnusableFile("no_header")
+    named = len(header)
+    while not header[named - 1]:
+        named -= 1
     hxl = len(records) > 1 and is_hxl(records[1])
-    return Sniffed(data, encoding, delimiter, header, hxl)
+    # Trailing headerless columns are not staged: thousands of them made the check quadratic.
+    # Values in them are still found (source.normalised_source) and refuse the file.
+    return Sniffed(data, encoding, delimiter, header[:named], hxl, len(header) - named)
 
 
 def decode(raw: bytes) -> tuple[bytes, str]:
@@ -103,7 +109,8 @@ def _delimiter(head: str) -> str:
 
 
 def _first_records(head: str, delimiter: str, n: int) -> list[list[str]]:
-    reader = csv.reader(io.StringIO(head), delimiter=delimiter)
+    # newline="": a lone \r (old Mac files) ends a record too, as in the full read.
+    reader = csv.reader(io.StringIO(head, newline=""), delimiter=delimiter)
     records: list[list[str]] = []
     try:
         for record in reader:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .scratch import Scratch
 from .sniff import Sniffed, UnusableFile
 from .uploads import Upload
 
@@ -60,7 +61,7 @@ class Source:
         return row if self.normalised else f"{row} + {self.skip + 1}"
 
 
-def fast_source(upload: Upload, sniffed: Sniffed, folder: Path, name: str) -> Source:
+def fast_source(upload: Upload, sniffed: Sniffed, folder: Scratch, name: str) -> Source:
     """Returns the file as DuckDB can read it directly (a UTF-8 copy only when transcoded)."""
     path = upload.path
     if path is None or sniffed.transcoded or not path.is_file():
@@ -84,8 +85,15 @@ def one_line_per_record(sniffed: Sniffed, rows: int) -> bool:
 MAX_FIELD_CHARS = 131_072
 
 
+def _refuse_unnamed(record: list[str], width: int, header_width: int) -> None:
+    """Raises unnamed_column when a cell under a dropped empty header holds a value."""
+    filled = [str(p + 1) for p in range(width, min(len(record), header_width)) if record[p].strip()]
+    if filled:
+        raise UnusableFile("unnamed_column", detail=", ".join(filled))
+
+
 def normalised_source(
-    sniffed: Sniffed, folder: Path, name: str, keep: frozenset[int] | None = None
+    sniffed: Sniffed, folder: Scratch, name: str, keep: frozenset[int] | None = None
 ) -> Source:
     """Returns a rewritten copy: one line per record, blank records dropped, line numbers kept.
 
@@ -106,6 +114,7 @@ def normalised_source(
                     continue
                 if max(map(len, record), default=0) > MAX_FIELD_CHARS:
                     raise csv.Error(f"field larger than field limit ({MAX_FIELD_CHARS})")
+                _refuse_unnamed(record, width, width + sniffed.dropped)
                 extra = len(record) > width and any(c.strip() for c in record[width:])
                 cells = (record + [""] * width)[:width]
                 if keep is not None:

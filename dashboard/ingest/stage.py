@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -20,6 +19,7 @@ from . import dates, flags, messages, refs, rules
 from .headers import HeaderMatch
 from .report import FileReport
 from .rules import ident
+from .scratch import Scratch
 from .sniff import Sniffed, UnusableFile
 from .source import Source, fast_source, normalised_source, one_line_per_record
 from .uploads import Upload
@@ -128,7 +128,7 @@ class StagedFile:
         return params | refs.value_params(self.match)
 
 
-def stage(cur: duckdb.DuckDBPyConnection, staged: StagedFile, folder: Path) -> None:
+def stage(cur: duckdb.DuckDBPyConnection, staged: StagedFile, folder: Scratch) -> None:
     """Creates the staging table for `staged` and fills its counts; UnusableFile if unreadable."""
     name = f"upload{staged.index}"
     try:
@@ -157,8 +157,9 @@ def _finish(cur: duckdb.DuckDBPyConnection, staged: StagedFile) -> None:
     if dates.decide(staged):
         cur.execute(f"DROP TABLE IF EXISTS {staged.table}")
         _create(cur, staged, staged.source)
-    if staged.match.empty_positions:
-        _notice(staged.report, "empty_columns", str(len(staged.match.empty_positions)))
+    empty = len(staged.match.empty_positions) + getattr(staged.sniffed, "dropped", 0)
+    if empty:
+        _notice(staged.report, "empty_columns", str(empty))
 
 
 def position(cur: duckdb.DuckDBPyConnection, staged: StagedFile) -> None:
@@ -209,7 +210,11 @@ def _summarise(cur: duckdb.DuckDBPyConnection, staged: StagedFile) -> int:
     parts = ["count(*)", "count(*) FILTER (NOT _blank)", "count(*) FILTER (_bad)"]
     parts += [f"bool_and({ident(b)} = 2) FILTER ({ident(b)} IS NOT NULL)" for b in bools]
     parts += [f"coalesce(bit_or({flags.evidence_column(d)}), 0)" for d in days]
-    parts += [f"count(_empty_{p})" for p in empties]
+    parts += (
+        ["list_sort(list(DISTINCT _empty_at) FILTER (_empty_at IS NOT NULL))"]
+        if empties
+        else ["NULL"]
+    )
     row = cur.execute(f"SELECT {', '.join(parts)} FROM {staged.table}").fetchone()
     assert row is not None
     total, staged.report.rows_read, staged.bad_rows = row[0], row[1], row[2]
@@ -217,7 +222,7 @@ def _summarise(cur: duckdb.DuckDBPyConnection, staged: StagedFile) -> int:
     staged.x_columns = {b: bool(v) for b, v in zip(bools, row[: len(bools)], strict=True)}
     row = row[len(bools) :]
     staged.evidence = {d: int(v) for d, v in zip(days, row[: len(days)], strict=True)}
-    filled = [p for p, n in zip(empties, row[len(days) :], strict=True) if n]
+    filled = [empties[i - 1] for i in row[-1] or []]  # first filled headerless cell per row
     if filled:
         raise UnusableFile("unnamed_column", detail=", ".join(str(p + 1) for p in filled))
     return int(total)

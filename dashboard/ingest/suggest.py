@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import difflib
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import duckdb
 
 from schemas import EXPORTS
 
+from . import scratch
 from .headers import HeaderMatch, match_header, normalise, recognise
 from .mapping import BOOL_CODES, DateOrder, Mapping
 from .messages import REDACTED
@@ -136,8 +135,8 @@ def list_phrases(
     except UnusableFile:
         return
     where = {c.choice: n for n, c in enumerate(step.columns) if c.choice in columns}
-    with tempfile.TemporaryDirectory(prefix="dashboard-phrases-") as folder:
-        source = fast_source(upload, sniffed, Path(folder), "phrases")
+    with scratch.space() as folder:  # in memory: no plaintext copy of the upload on disk
+        source = fast_source(upload, sniffed, folder, "phrases")
         for column, position in where.items():
             cell = ident(f"c{position}")
             rows = cur.execute(

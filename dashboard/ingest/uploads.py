@@ -8,6 +8,30 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+INPUT_ERRORS: dict[str, tuple[str, str]] = {
+    "not_a_file": (
+        "{path} is not a regular file (a folder, device or pipe); name CSV files or folders",
+        "{path} ist keine normale Datei (ein Ordner, Gerät oder eine Pipe); bitte CSV-Dateien "
+        "oder Ordner angeben",
+    ),
+    "unreadable": ("cannot read {path}: {detail}", "{path} kann nicht gelesen werden: {detail}"),
+    "too_large": (
+        "{path} is larger than {detail} MB (setting upload_max_file_mb); nothing was read",
+        "{path} ist größer als {detail} MB (Einstellung upload_max_file_mb); nichts gelesen",
+    ),
+}
+
+
+class InputError(ValueError):
+    """A path given to the importer cannot be read as a file; `message_de` says it in German."""
+
+    def __init__(self, code: str, path: Path, detail: str = "") -> None:
+        english, german = INPUT_ERRORS[code]
+        super().__init__(english.format(path=path, detail=detail))
+        self.code = code
+        self.message_de = german.format(path=path, detail=detail)
+
+
 # Read as a workbook (.xlsx, .ods) rather than as CSV text.
 WORKBOOK_SUFFIXES = (".xlsx", ".ods")
 # What a folder import picks up (named files are read whatever their suffix).
@@ -27,10 +51,24 @@ class Upload:
     path: Path | None = None
 
     @classmethod
-    def from_path(cls, path: str | os.PathLike[str]) -> Upload:
-        """Returns the file at `path` as an Upload named by its file name."""
+    def from_path(cls, path: str | os.PathLike[str], max_bytes: int | None = None) -> Upload:
+        """Returns the file at `path` as an Upload named by its file name.
+
+        Raises InputError for anything but a readable regular file, and — reading at most
+        `max_bytes` + 1 bytes, so a device or a growing file cannot fill memory — for a file
+        larger than `max_bytes`.
+        """
         target = Path(path)
-        return cls(name=target.name, data=target.read_bytes(), path=target)
+        if not target.is_file():  # a folder, device, FIFO or socket, also behind a link
+            raise InputError("not_a_file", target)
+        try:
+            with target.open("rb") as handle:
+                data = handle.read(-1 if max_bytes is None else max_bytes + 1)
+        except OSError as exc:
+            raise InputError("unreadable", target, exc.strerror or type(exc).__name__) from exc
+        if max_bytes is not None and len(data) > max_bytes:
+            raise InputError("too_large", target, str(max_bytes // 1_048_576))
+        return cls(name=target.name, data=data, path=target)
 
     @property
     def is_workbook(self) -> bool:
@@ -44,7 +82,8 @@ class Upload:
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """Returns the files named in `paths`, a folder standing for its exports (sorted):
-    .csv, .txt and .tsv text files, .xlsx and .ods workbooks.
+    .csv, .txt and .tsv text files, .xlsx and .ods workbooks — regular files only (a folder
+    named `x.csv` is skipped).
 
     Raises FileNotFoundError for a path that does not exist.
     """
@@ -52,7 +91,7 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if _is_export(p)))
+            files.extend(sorted(p for p in path.iterdir() if _is_export(p) and p.is_file()))
         elif path.exists():
             files.append(path)
         else:

@@ -11,15 +11,40 @@ from dashboard.auth.session import MAX_TIMEOUT, MIN_TIMEOUT, set_timeout_minutes
 from dashboard.erasure import erase_subject, export_subject
 from dashboard.ingest.limits import UploadLimits, set_limit, upload_limits
 from dashboard.retention import MAX_MONTHS, MIN_MONTHS, apply_retention, set_retention_months
+from dashboard.ui import connection
 from dashboard.ui.auth_texts import tx
 from dashboard.ui.context import PageContext
 
 _EXPORT_KEY = "_subject_export"
+_DELETED_KEY = "_rows_deleted_{}"  # per tab: (message, rewrite problem) shown after the rerun
+
+
+def _after_deletion(tab: str, message: str, deleted: int) -> None:
+    """Shows `message`; when rows went, rewrites the store first and reruns the page (every
+    cursor, this one too, is closed by the rewrite)."""
+    if not deleted:
+        st.success(message)
+        return
+    st.session_state[_DELETED_KEY.format(tab)] = (message, connection.rewrite_after_deletion())
+    st.rerun()
+
+
+def _deletion_notice(tab: str, lang: str) -> None:
+    """Shows the outcome of the deletion made in `tab` before the last rerun, once."""
+    done = st.session_state.pop(_DELETED_KEY.format(tab), None)
+    if done:
+        message, problem = done
+        st.success(message)
+        if problem:
+            st.error(tx("store.rewrite_failed", lang, problem=problem))
+        else:
+            st.info(tx("store.rewritten", lang))
 
 
 def draw_retention(ctx: PageContext) -> None:
     """Draws each program's period, a dry-run preview and the apply button."""
     lang = ctx.lang
+    _deletion_notice("retention", lang)
     st.caption(tx("retention.explain", lang))
     rows = ctx.cur.execute(
         "SELECT program_id, retention_months FROM programs WHERE NOT is_demo ORDER BY 1"
@@ -39,12 +64,13 @@ def draw_retention(ctx: PageContext) -> None:
         _show_counts(report.counts, lang)
     if st.button(tx("retention.apply", lang), key="retention_apply", type="primary"):
         report = apply_retention(ctx.cur, scope=ctx.scope, trigger="admin_page")
-        st.success(tx("retention.deleted", lang, n=report.total))
+        _after_deletion("retention", tx("retention.deleted", lang, n=report.total), report.total)
 
 
 def draw_subject(ctx: PageContext) -> None:
     """Draws the export (JSON download) and the confirmed erasure of one pseudonym."""
     lang = ctx.lang
+    _deletion_notice("subject", lang)
     st.caption(tx("subject.explain", lang))
     programs = [
         r[0] for r in ctx.cur.execute("SELECT program_id FROM programs ORDER BY 1").fetchall()
@@ -91,7 +117,8 @@ def _erase(ctx: PageContext, program: str, pseudonym: str) -> None:
             st.error(str(exc))
             return
         st.session_state.pop(_EXPORT_KEY, None)
-        st.success(tx("subject.erased", lang, n=sum(counts.values())))
+        deleted = sum(counts.values())
+        _after_deletion("subject", tx("subject.erased", lang, n=deleted), deleted)
 
 
 def _limits(ctx: PageContext) -> None:

@@ -33,6 +33,7 @@ from dashboard.auth import (
 from dashboard.auth.session import is_expired
 from dashboard.auth.setup import needs_setup
 from dashboard.retention import run_daily_retention
+from dashboard.ui import connection
 from dashboard.ui import lang as lang_ui
 from dashboard.ui.auth_texts import tx
 from dashboard.ui.cache import by_version
@@ -67,9 +68,15 @@ def _daily_retention(con: duckdb.DuckDBPyConnection) -> None:
         return
     st.session_state[RETENTION_KEY] = True
     try:
-        run_daily_retention(con)
+        report = run_daily_retention(con)
     except duckdb.Error as exc:  # never keep anyone from signing in; the CLI can catch up
         print(f"daily retention check failed: {type(exc).__name__}", file=sys.stderr)
+        return
+    if report is not None and report.total:
+        problem = connection.rewrite_after_deletion()  # closes `con`: start the run again
+        if problem:
+            print(f"daily retention: {problem}", file=sys.stderr)
+        st.rerun()
 
 
 def sign_out(con: duckdb.DuckDBPyConnection, reason: str = "user") -> None:

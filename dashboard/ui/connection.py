@@ -10,13 +10,16 @@ from __future__ import annotations
 import threading
 import weakref
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import duckdb
 import streamlit as st
 
-from dashboard import db
+from dashboard import db, store_rewrite
 from dashboard.auth import setup
 from dashboard.views import demo
+
+_REOPEN = threading.Lock()
 
 
 @dataclass
@@ -47,18 +50,34 @@ def database_path() -> str:
 
 
 def cursor() -> duckdb.DuckDBPyConnection:
-    """Returns this session's cursor on the shared connection (created on first use)."""
+    """Returns this session's cursor on the shared connection (created on first use, and
+    again after the connection was reopened by `rewrite_after_deletion`)."""
     path = database_path()
     key = f"_cursor::{path}"
-    cur = st.session_state.get(key)
-    if cur is None:
+    with _REOPEN:  # not while the file is being rewritten
         store = _store(path)
+    opened = st.session_state.get(key)
+    if opened is None or opened[0] is not store:
         with store.lock:
             cur = store.con.cursor()
             cur.execute(f"USE {db.STORE}")  # a cursor starts in the in-memory catalog
             store.cursors.add(cur)
-        st.session_state[key] = cur
-    return cur
+        opened = st.session_state[key] = (store, cur)
+    return opened[1]
+
+
+def rewrite_after_deletion() -> str:
+    """Closes the shared connection and every session's cursor, rewrites the file so deleted
+    rows leave no bytes (dashboard.store_rewrite), and lets the next `cursor()` reopen it.
+
+    Returns "" or why the rewrite failed. Call it after an erasure or a retention run that
+    deleted rows, then rerun the page: the caller's cursor is closed. Another session's query
+    running at this moment fails once; its next click gets a fresh cursor.
+    """
+    path = database_path()
+    with _REOPEN:
+        _store.clear()  # on_release closes every cursor and the connection, synchronously
+        return store_rewrite.rewrite_after_deletion(Path(path))
 
 
 def release_all() -> None:

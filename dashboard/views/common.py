@@ -38,8 +38,8 @@ def data_version(con: duckdb.DuckDBPyConnection) -> str:
         # erasures, retention runs and account changes write no import or setting, but are
         # audited: another process's erasure must not leave erased rows in a page cache here
         " (SELECT coalesce(max(audit_id), 0) FROM audit_log),"
-        " (SELECT hash(string_agg(program_id || coalesce(display_name, '') || coalesce(archived, false), ','"
-        "  ORDER BY program_id)) FROM programs)"
+        " (SELECT hash(string_agg(program_id || coalesce(display_name, '')"
+        "  || coalesce(archived, false), ',' ORDER BY program_id)) FROM programs)"
     ).fetchone()
     return "/".join(str(v) for v in (row or ()))
 

@@ -260,7 +260,10 @@ def hostile_header(draw: st.DrawFn) -> Case:
     cells[at] = draw(st.sampled_from([*FORMULAS, "x" * 1_000_000, "Kim Meyer", "kim@example.org",
                                       "name", "email", "notes", "\u202egnp.exe"]))  # fmt: skip
     lines[0] = ",".join(f'"{c}"' if "," in c or '"' in c else c for c in cells)
-    return Case("header", name, "\n".join(lines).encode(), True)
+    # "name" and "email" are form tools' identifying columns, now dropped unread: the rest
+    # of the file may then be valid (an optional column was replaced), so it may commit.
+    dropped_unread = cells[at] in ("name", "email")
+    return Case("header", name, "\n".join(lines).encode(), not dropped_unread)
 
 
 @st.composite
@@ -275,8 +278,45 @@ def odd_text(draw: st.DrawFn) -> Case:
     return Case("odd_text", name, (text[:at] + noise + text[at:]).encode(), False)
 
 
+@st.composite
+def trailing_columns(draw: st.DrawFn) -> Case:
+    """Excel's used range: empty columns after the last header, thousands of them; a value
+    under one of them (or under an empty header inside) must refuse the file."""
+    name, data = draw(_seed())
+    lines = data.decode().splitlines()
+    tail = "," * draw(st.sampled_from([1, 40, 4_000, 20_000]))
+    filled = draw(st.booleans())
+    lines = [line + tail for line in lines]
+    if filled:
+        row = draw(st.integers(1, len(lines) - 1))
+        lines[row] += draw(st.sampled_from(["x", "Kim Meyer", "=1+1"]))
+    inner = draw(st.sampled_from([0, 0, 3, 450]))
+    if inner:
+        lines = [line.replace(",", "," * (inner + 1), 1) for line in lines]
+    return Case("trailing_cols", name, ("\n".join(lines) + "\n").encode(), filled)
+
+
+CONTROLS = ["\x1b[2J", "\x1b]0;owned\x07", "\x1b]8;;http://x\x1b\\", "\x9b31m", "\u202e", "\x08"]
+
+
+@st.composite
+def control_chars(draw: st.DrawFn) -> Case:
+    """Terminal escape sequences in a header cell, a value or the file name: the CLI output
+    must show them escaped (run_fuzz checks the CLI text), the import must refuse them."""
+    name, data = draw(_seed())
+    lines = data.decode().splitlines()
+    escape = draw(st.sampled_from(CONTROLS))
+    row = draw(st.integers(0, len(lines) - 1))
+    cells = lines[row].split(",")
+    cells[0] = cells[0][:2] + escape + cells[0][2:]
+    lines[row] = ",".join(cells)
+    in_name = escape.replace("/", "")  # a file name cannot hold a slash
+    named = draw(st.sampled_from([name, name.replace(".csv", in_name + ".csv")]))
+    return Case("controls", named, ("\n".join(lines) + "\n").encode(), True)
+
+
 KINDS = [empty_like(), binary(), zip_renamed(), nul_bytes(), wrong_encoding(), ragged(),
          huge_field(), stray_quotes(), wide(), mutated(), formula_cells(), hostile_header(),
-         odd_text()]  # fmt: skip
+         odd_text(), trailing_columns(), control_chars()]  # fmt: skip
 # Choosing the kind first gives every kind the same share of the cases.
 CASES = st.sampled_from(KINDS).flatmap(lambda kind: kind)

@@ -47,6 +47,8 @@ def check_cli(template: Path, folder: Path, case: Case) -> str | None:
     text = out.getvalue()
     if "Traceback" in text or not text.strip():
         return "CLI printed a traceback or nothing"
+    if any(c in text for c in ("\x1b", "\x07", "\x9b", "\u202e", "\x08")):
+        return "CLI printed a control character from the file"
     if code == 0:
         return "CLI exit 0 for a malformed file" if case.must_fail else None
     con = db.connect(path)

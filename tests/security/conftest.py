@@ -8,7 +8,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from store.backends import BACKENDS
+from store.backends import BACKENDS, server_secret_env
+from streamlit.testing.v1 import AppTest
 
 from dashboard import db
 from dashboard.access import Scope
@@ -113,7 +114,8 @@ def two_programs_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def two_programs_postgres_template(postgres_cluster, tmp_path_factory) -> str:
     """The same two programs in a PostgreSQL database; returns its name (a template)."""
     name = postgres_cluster.new_database()
-    _fill_two_programs(postgres_cluster.url(name), tmp_path_factory.mktemp("two_programs_pg"))
+    with server_secret_env():
+        _fill_two_programs(postgres_cluster.url(name), tmp_path_factory.mktemp("two_programs_pg"))
     return name
 
 
@@ -125,7 +127,8 @@ def two_programs_postgres(
     only for modules whose every test checks that the store is unchanged (connecting and
     copying cost seconds per test)."""
     name = postgres_cluster.new_database(two_programs_postgres_template)
-    connection = db.connect(postgres_cluster.url(name))
+    with server_secret_env():
+        connection = db.connect(postgres_cluster.url(name))
     yield connection
     connection.close()
 
@@ -157,3 +160,24 @@ def two_programs(two_programs_template: Path, tmp_path: Path) -> Path:
 def b_files(tmp_path: Path) -> Path:
     """Program-B-style CSV files for import attempts."""
     return _program_files(tmp_path / "b_files", "B")
+
+
+ENTRY = Path(__file__).resolve().parents[2] / "dashboard" / "streamlit_app.py"
+
+
+def _admin_page() -> AppTest:
+    at = AppTest.from_file(str(ENTRY), default_timeout=90)
+    at.context = {"locale": "en-GB"}
+    at.run()
+    at.text_input(key="sign_in_user").input("ada")
+    at.text_input(key="sign_in_password").input(PASSWORD)
+    next(b for b in at.button if b.label == "Sign in").click().run()
+    at.switch_page("app_pages/admin.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture
+def admin_page() -> Callable[[], AppTest]:
+    """Returns a function: the app (served from $DASHBOARD_DB) on the admin page, as ada."""
+    return _admin_page

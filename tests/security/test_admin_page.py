@@ -9,14 +9,12 @@ from pathlib import Path
 import duckdb
 import pytest
 import streamlit as st
-from streamlit.testing.v1 import AppTest
 
 from dashboard import db
 from dashboard.access import AccessDenied, Scope
 from dashboard.retention import set_retention_months
 from dashboard.ui import connection
 
-ENTRY = Path(__file__).resolve().parents[2] / "dashboard" / "streamlit_app.py"
 PASSWORD = "a long enough passphrase"
 
 
@@ -29,18 +27,6 @@ def store(two_programs: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     st.cache_data.clear()
 
 
-def _admin_page() -> AppTest:
-    at = AppTest.from_file(str(ENTRY), default_timeout=90)
-    at.context = {"locale": "en-GB"}
-    at.run()
-    at.text_input(key="sign_in_user").input("ada")
-    at.text_input(key="sign_in_password").input(PASSWORD)
-    next(b for b in at.button if b.label == "Sign in").click().run()
-    at.switch_page("app_pages/admin.py").run()
-    assert not at.exception, at.exception
-    return at
-
-
 def _query(path: Path, sql: str) -> list[tuple]:
     connection.release_all()  # the app's shared connection holds the file
     con = db.connect(path)
@@ -50,8 +36,8 @@ def _query(path: Path, sql: str) -> list[tuple]:
         con.close()
 
 
-def test_admin_adds_a_coordinator_through_the_form(store: Path) -> None:
-    at = _admin_page()
+def test_admin_adds_a_coordinator_through_the_form(store: Path, admin_page) -> None:
+    at = admin_page()
     at.text_input(key="ua_name").input("lea")
     at.selectbox(key="ua_role").select("coordinator")
     at.multiselect(key="ua_programs").select("B")
@@ -67,8 +53,8 @@ def test_admin_adds_a_coordinator_through_the_form(store: Path) -> None:
     assert [(a, json.loads(d)["user"]) for a, d in changes][-1] == ("ada", "lea")
 
 
-def test_mismatched_passwords_create_nobody(store: Path) -> None:
-    at = _admin_page()
+def test_mismatched_passwords_create_nobody(store: Path, admin_page) -> None:
+    at = admin_page()
     at.text_input(key="ua_name").input("lea")
     at.text_input(key="ua_pw1").input(PASSWORD)
     at.text_input(key="ua_pw2").input(PASSWORD + "!")
@@ -77,8 +63,8 @@ def test_mismatched_passwords_create_nobody(store: Path) -> None:
     assert _query(store, "SELECT count(*) FROM users WHERE username = 'lea'") == [(0,)]
 
 
-def test_audit_tab_lists_the_sign_in_and_offers_the_csv(store: Path) -> None:
-    at = _admin_page()
+def test_audit_tab_lists_the_sign_in_and_offers_the_csv(store: Path, admin_page) -> None:
+    at = admin_page()
     frames = [el.value for el in at.dataframe]
     audit_frame = next(f for f in frames if "action" in f.columns)
     assert "sign_in" in set(audit_frame["action"])
@@ -101,8 +87,8 @@ def test_retention_period_changes_are_admin_only_and_audited(tmp_path: Path) -> 
     assert json.loads(detail[0]) == {"key": "retention_months", "old": 24, "new": 6}
 
 
-def test_admin_sets_the_session_timeout_and_an_upload_limit(store: Path) -> None:
-    at = _admin_page()
+def test_admin_sets_the_session_timeout_and_an_upload_limit(store: Path, admin_page) -> None:
+    at = admin_page()
     inputs = {n.label: n for n in at.number_input}
     inputs["Sign out after this many minutes without activity"].set_value(15)
     inputs["upload_max_file_mb"].set_value(20)

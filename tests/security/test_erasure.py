@@ -124,7 +124,7 @@ def test_erasure_is_audited_by_reference_never_by_pseudonym(
     erase_subject(world, "A", "K2", scope=OPERATOR)
     [(actor, program, detail)] = audit_rows(world, "erasure")
     assert (actor, program) == ("local", "A")
-    assert json.loads(detail)["subject_ref"] == subject_ref("A", "K2")
+    assert json.loads(detail)["subject_ref"] == subject_ref(world, "A", "K2")
     assert "K2" not in detail
 
 

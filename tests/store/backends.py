@@ -17,6 +17,7 @@ import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,7 @@ import duckdb
 import pytest
 
 from dashboard import db
+from dashboard.installation_secret import SECRET_ENV
 
 BACKENDS = ("file", "postgres")
 
@@ -117,12 +119,37 @@ def postgres_cluster() -> Iterator[Cluster]:
         cluster.stop()
 
 
+SERVER_AUDIT_SECRET = "audit secret of the test cluster, as the service manager would set it"
+
+
+@contextmanager
+def server_secret_env() -> Iterator[None]:
+    """Sets the server store's audit secret for a block (for fixtures wider than one test)."""
+    before = os.environ.get(SECRET_ENV)
+    os.environ[SECRET_ENV] = SERVER_AUDIT_SECRET
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[SECRET_ENV]
+        else:
+            os.environ[SECRET_ENV] = before
+
+
+@pytest.fixture(autouse=True)
+def _server_audit_secret(request: pytest.FixtureRequest) -> None:
+    """Tests on the server store get the audit secret every app process would share."""
+    if "postgres_cluster" in request.fixturenames:
+        request.getfixturevalue("monkeypatch").setenv(SECRET_ENV, SERVER_AUDIT_SECRET)
+
+
 @pytest.fixture(params=BACKENDS)
 def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """Returns a fresh, empty store: a DuckDB file path, then a PostgreSQL database URL."""
     if request.param == "file":
         return str(tmp_path / "store.duckdb")
     cluster: Cluster = request.getfixturevalue("postgres_cluster")
+    request.getfixturevalue("monkeypatch").setenv(SECRET_ENV, SERVER_AUDIT_SECRET)
     return cluster.url(cluster.new_database())
 
 
