@@ -191,8 +191,10 @@ def is_write_conflict(exc: duckdb.Error) -> bool:
 def purge(con: duckdb.DuckDBPyConnection) -> None:
     """Makes deleted rows unrecoverable from the store's files (after erasure and retention).
 
-    PostgreSQL: VACUUM FULL (store_postgres.purge). DuckDB file: nothing yet beyond DuckDB's own
-    checkpoint; the file-store rewrite belongs here.
+    PostgreSQL: VACUUM FULL (store_postgres.purge), on the open connection. DuckDB file:
+    nothing here: the file is rewritten by dashboard.store_rewrite once every connection to it
+    is closed (the CLI after its command, the app through ui.connection), which this
+    connection cannot do for itself.
     """
     if store_postgres.is_postgres(con):
         store_postgres.purge(con)

@@ -36,9 +36,9 @@ def _deletion_notice(tab: str, lang: str) -> None:
         message, problem = done
         st.success(message)
         if problem:
-            st.error(tx("store.rewrite_failed", lang, problem=problem))
+            st.error(tx("erasure.rewrite_failed", lang, problem=problem))
         else:
-            st.info(tx("store.rewritten", lang))
+            st.info(tx("erasure.rewritten", lang))
 
 
 def draw_retention(ctx: PageContext) -> None:

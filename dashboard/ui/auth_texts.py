@@ -123,13 +123,13 @@ TEXTS: dict[str, tuple[str, str]] = {  # key: (English, German)
     ),
     "subject.erase": ("Erase", "Löschen"),
     "subject.erased": ("Erased {n} rows.", "{n} Zeilen gelöscht."),
-    "store.rewritten": (
+    "erasure.rewritten": (
         "The database file was rewritten: no bytes of the deleted rows are left in it "
         "(older backups still hold them).",
         "Die Datenbankdatei wurde neu geschrieben: Von den gelöschten Zeilen ist darin kein "
         "Byte mehr übrig (ältere Sicherungen enthalten sie noch).",
     ),
-    "store.rewrite_failed": (
+    "erasure.rewrite_failed": (
         "The rows are deleted, but the database file could not be rewritten, so their bytes "
         "may remain in it. Run the deletion again or `python -m dashboard erase` with the app "
         "stopped. ({problem})",

@@ -24,8 +24,9 @@ from counting_cursor import CountingCursor  # noqa: E402
 def _count_statements(at) -> CountingCursor:  # noqa: ANN001
     """Replaces the session's cursor by a counting one and returns it."""
     key = f"_cursor::{connection.database_path()}"
-    counting = CountingCursor(at.session_state[key])
-    at.session_state[key] = counting
+    store, cursor = at.session_state[key]  # the connection it belongs to, and the cursor
+    counting = CountingCursor(cursor)
+    at.session_state[key] = (store, counting)
     return counting
 
 
@@ -49,7 +50,7 @@ def test_a_filter_click_issues_no_sql_and_a_new_threshold_is_read_again(demo_db:
 
     program = at.session_state["sel_program"]  # a change through the data layer (audited)
     settings.set_threshold(
-        at.session_state[f"_cursor::{connection.database_path()}"]._cur,
+        at.session_state[f"_cursor::{connection.database_path()}"][1]._cur,
         program,
         "S-OVERLOAD.window_days",
         21,
