@@ -57,7 +57,8 @@ def append(
         _insert(con, actor, action, program_id, detail)
         return
     try:
-        with transaction.transaction(con):
+        # audit.record moves the store version itself, for the actions that change data
+        with transaction.transaction(con, changes_data=False):
             _insert(con, actor, action, program_id, detail)
     finally:
         _LOCK.release()

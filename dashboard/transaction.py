@@ -25,8 +25,14 @@ def at_end(callback: Callable[[], None]) -> None:
 
 
 @contextmanager
-def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Yields `con` inside BEGIN … COMMIT; any exception rolls everything back and propagates."""
+def transaction(
+    con: duckdb.DuckDBPyConnection, *, changes_data: bool = True
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Yields `con` inside BEGIN … COMMIT; any exception rolls everything back and propagates.
+
+    After the COMMIT the store version moves (page caches read again), unless the caller says
+    the transaction changes no data a page shows (the audit entry of a sign-in).
+    """
     con.execute("BEGIN TRANSACTION")
     if not hasattr(_STATE, "ends"):
         _STATE.ends = []
@@ -38,7 +44,8 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
             con.execute("ROLLBACK")
             raise
         con.execute("COMMIT")
-        store_version.bump()  # after COMMIT: a version read before it saw the old rows
+        if changes_data:
+            store_version.bump()  # after COMMIT: a version read before it saw the old rows
     finally:
         for callback in _STATE.ends.pop():
             callback()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from dashboard import db
@@ -46,8 +45,9 @@ def test_after_rekey_the_old_key_is_refused_and_the_new_one_opens_the_same_conte
     assert _rekey(path, monkeypatch) == 0
     assert "now set $DASHBOARD_DB_KEY" in capsys.readouterr().out
 
-    with pytest.raises(duckdb.Error, match="Wrong encryption key"):
+    with pytest.raises(db.StoreUnavailable) as refused:
         db.connect(path, key=OLD)
+    assert refused.value.reason == "key_wrong"
     con = db.connect(path, key=NEW)
     assert fingerprint(con) == before
     assert con.execute("SELECT supporter_id FROM supporters").fetchall() == [("ZQX-PSEUDO-4711",)]
