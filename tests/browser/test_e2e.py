@@ -10,16 +10,13 @@ install it (`apt-get install -y chromium`), a skip would hide a broken pipeline.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_helpers import shot
+from browser_helpers import free_port, shot, wait_healthy
 
 from dashboard import db
 from dashboard.access import Scope
@@ -45,26 +42,6 @@ KNOWN_SUPPORTER, KNOWN_SIGNAL = "P03", "S-OVERLOAD"  # high, 190 % of capacity
 pytestmark = pytest.mark.browser
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.read().strip() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError("streamlit did not become healthy")
-
-
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
     """Starts the dashboard on a fresh database with one admin account; yields its URL."""
@@ -72,7 +49,7 @@ def server(tmp_path: Path) -> Iterator[str]:
     con = db.connect(path)
     add_user(con, USER, "admin", scope=Scope.local_operator(), password=PASSWORD)
     con.close()
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, db.DB_ENV: str(path), "PYTHONPATH": str(ROOT)}
     env.pop(db.KEY_ENV, None)
     log = (tmp_path / "streamlit.log").open("w")  # a pipe nobody reads would block the server
@@ -99,7 +76,7 @@ def server(tmp_path: Path) -> Iterator[str]:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_healthy(url, proc)
+        wait_healthy(url, proc)
         yield url
     finally:
         proc.terminate()
