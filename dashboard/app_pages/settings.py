@@ -70,7 +70,7 @@ def _save_thresholds(views: list, values: dict) -> None:
     except settings.SettingError as exc:
         st.error(widgets.md(exc.message_de if ctx.lang == "de" else exc.message))
     else:
-        _saved(ctx.t("settings.saved_session" if session_only else "settings.saved"))
+        _saved(ctx.t("settings.saved_session") if session_only else ctx.t("settings.saved"))
 
 
 def _reset_thresholds(views: list) -> None:

@@ -134,7 +134,7 @@ def render_html(digest: Digest, lang: str) -> str:
 
 
 def _footer(digest: Digest, lang: str) -> str:
-    return t("digest.footer_named" if digest.items else "digest.footer", lang)
+    return t("digest.footer_named", lang) if digest.items else t("digest.footer", lang)
 
 
 def _intro(digest: Digest, lang: str) -> str:

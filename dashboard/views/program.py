@@ -20,6 +20,8 @@ TREND_FIGURES = (
     "referral_share",
 )
 FIGURE_COLUMNS = ("figure", "count", "of", "share")
+# every figure the page labels (vocab.figure.<key>)
+FIGURES = (*TREND_FIGURES, "scope_share", "over_capacity")
 
 
 def figure_rows(overview: dict[str, Any]) -> list[dict[str, Any]]:

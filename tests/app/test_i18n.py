@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import ast
-import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from dashboard import i18n
+from dashboard.i18n import tooling
 from dashboard.views.attention import ACTIONS, SEVERITIES
 from dashboard.views.imports import HISTORY_COLUMNS
 from schemas import EXPORTS
@@ -24,66 +23,19 @@ from schemas.vocabularies import (
     Training,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
-UI_SOURCES = [
-    ROOT / "dashboard" / "streamlit_app.py",
-    ROOT / "dashboard" / "charts.py",
-    ROOT / "dashboard" / "agenda.py",
-    *sorted((ROOT / "dashboard" / "app_pages").glob("*.py")),
-    *sorted((ROOT / "dashboard" / "ui").glob("*.py")),
-]
-PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-def test_german_and_english_catalogs_have_the_same_keys() -> None:
-    assert set(i18n.catalog("de")) == set(i18n.catalog("en"))
+def test_the_catalogs_are_complete_and_hold_only_used_ids() -> None:
+    """Every id the code uses is translated in de, en and fa; nothing unused, nothing fuzzy."""
+    assert tooling.check() == []
 
 
-def test_translations_keep_the_placeholders_of_the_english_text() -> None:
-    en, de = i18n.catalog("en"), i18n.catalog("de")
-    differing = {
-        k for k in en if set(PLACEHOLDER.findall(en[k])) != set(PLACEHOLDER.findall(de[k]))
-    }
-    assert differing == set()
-
-
-def test_no_text_is_left_empty() -> None:
-    for lang in i18n.LANGS:
-        assert [k for k, v in i18n.catalog(lang).items() if not v.strip()] == []
-
-
-def _literal_keys() -> set[str]:
-    """Every string literal in the UI code that has the shape of a catalog key."""
-    namespaces = {key.split(".")[0] for key in i18n.catalog("en")}
-    found = set()
-    for path in UI_SOURCES:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                text = node.value
-                if (
-                    re.fullmatch(r"[a-z_]+(\.[a-z0-9_]+)+", text)
-                    and text.split(".")[0] in namespaces
-                    and not text.endswith((".py", "_"))  # page files; f-string stems
-                ):
-                    found.add(text)
-    return found
-
-
-def test_every_key_the_pages_use_is_in_both_catalogs() -> None:
-    used = _literal_keys()
-    assert len(used) > 150  # the scan really found the pages' keys
-    for lang in i18n.LANGS:
-        assert sorted(used - set(i18n.catalog(lang))) == [], lang
-
-
-def test_a_misspelt_key_would_be_caught_by_the_scan(tmp_path: Path) -> None:
-    page = tmp_path / "page.py"
-    page.write_text('ctx.t("attention.titel")\n', encoding="utf-8")
-    UI_SOURCES.append(page)
-    try:
-        assert "attention.titel" in _literal_keys() - set(i18n.catalog("en"))
-    finally:
-        UI_SOURCES.remove(page)
+def test_the_id_scan_finds_the_pages_ids_and_would_catch_a_misspelt_one(tmp_path: Path) -> None:
+    used = tooling.extracted_ids()
+    assert len(used) > 250  # the scan really found the pages' ids
+    assert "attention.title" in used
+    assert "attention.titel" not in used
+    assert "attention.titel" not in tooling.used_ids()
 
 
 @pytest.mark.parametrize(
@@ -121,7 +73,8 @@ def test_browser_locale_picks_the_language() -> None:
     assert i18n.lang_from_locale("de-DE") == "de"
     assert i18n.lang_from_locale("de-AT") == "de"
     assert i18n.lang_from_locale("en-US") == "en"
-    assert i18n.lang_from_locale("fa-IR") == "en"  # no Persian catalog yet: English
+    assert i18n.lang_from_locale("fa-IR") == "fa"
+    assert i18n.lang_from_locale("ar-SY") == "en"  # no Arabic catalog yet: English
     assert i18n.lang_from_locale(None) == "en"
 
 
@@ -134,6 +87,9 @@ def test_dates_and_numbers_follow_the_locale() -> None:
     assert i18n.fmt_number(8.0, "de") == "8"
     assert i18n.fmt_percent(0.81, "de") == "81\u00a0%"
     assert i18n.fmt_percent(0.81, "en") == "81%"
+    assert i18n.fmt_number(1234.5, "fa") == "۱٬۲۳۴٫۵"
+    assert i18n.fmt_date(day, "fa") == "۲۰ نوامبر ۲۰۲۶"
+    assert i18n.fmt_number(None, "de") == "—"
 
 
 def test_placeholders_are_filled_and_missing_keys_stay_visible() -> None:

@@ -1,0 +1,46 @@
+"""Message ids the code builds at run time (`f"vocab.{kind}.{code}"`), derived from registries.
+
+`pybabel extract` finds only ids written literally; these are the others. Each provider
+returns the ids one registry needs (every code of a vocabulary, every rule's title …), so a
+new code or rule shows up as a missing catalog entry in `python -m dashboard i18n check`
+instead of as a raw id on a page. Add a provider here when you build ids from data.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+# "module:function" of every provider; each returns an iterable of message ids
+PROVIDERS: tuple[str, ...] = (
+    "dashboard.i18n.dynamic:vocabulary_ids",
+    "dashboard.i18n.dynamic:unlisted_ids",
+)
+
+
+def dynamic_ids() -> set[str]:
+    """Returns every id the registries derive."""
+    ids: set[str] = set()
+    for spec in PROVIDERS:
+        module, name = spec.split(":")
+        provider: Callable[[], Iterable[str]] = getattr(importlib.import_module(module), name)
+        ids.update(provider())
+    return ids
+
+
+def vocabulary_ids() -> Iterator[str]:
+    """Labels of every vocabulary code the pages show: `vocab.<kind>.<code>`."""
+    from dashboard.i18n.vocabularies import vocabularies
+
+    for kind, codes in vocabularies().items():
+        for code in codes:
+            yield f"vocab.{kind}.{code}"
+
+
+def unlisted_ids() -> Iterator[str]:
+    """Ids of unlisted_ids.txt: built at run time by code that has no provider yet."""
+    path = Path(__file__).with_name("unlisted_ids.txt")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.strip()
