@@ -74,7 +74,9 @@ def template(message_id: str, lang: str, n: int | None = None) -> str:
     return message_id
 
 
-def render(message_id: str, params: Mapping[str, Any] | None = None, lang: str = DEFAULT_LANG) -> str:
+def render(
+    message_id: str, params: Mapping[str, Any] | None = None, lang: str = DEFAULT_LANG
+) -> str:
     """Returns the text of `message_id` in `lang` with `{name}` placeholders filled.
 
     Parameters are formatted for the language (see `value`); the count of a plural message

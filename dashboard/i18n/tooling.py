@@ -205,6 +205,6 @@ def _check_message(
         for form in forms:
             got = placeholders(form)
             if got - want or (want - got - {"n"}):
-                problems.append(f"{where}: placeholders {sorted(got)} differ from English {sorted(want)}")
+                problems.append(f"{where}: placeholders {sorted(got)}, English {sorted(want)}")
                 break
     return problems

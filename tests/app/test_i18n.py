@@ -24,7 +24,6 @@ from schemas.vocabularies import (
 )
 
 
-
 def test_the_catalogs_are_complete_and_hold_only_used_ids() -> None:
     """Every id the code uses is translated in de, en and fa; nothing unused, nothing fuzzy."""
     assert tooling.check() == []
