@@ -35,7 +35,8 @@ def _list_labels(kind: str, values: Iterable[Any], lang: str) -> list[str]:
 
 def _yes_no(ctx: PageContext, values: Iterable[Any]) -> list[str]:
     return [
-        "" if v is None or pd.isna(v) else (ctx.t("common.yes") if v else ctx.t("common.no")) for v in values
+        "" if v is None or pd.isna(v) else (ctx.t("common.yes") if v else ctx.t("common.no"))
+        for v in values
     ]
 
 
@@ -80,7 +81,9 @@ def trainings(ctx: PageContext, frame: pd.DataFrame) -> None:
     """Draws trainings with their validity on the as-of date."""
     view = frame.assign(
         training=_labels("training", frame["training"], ctx.lang),
-        valid=[(ctx.t("supporter.valid") if v else ctx.t("supporter.expired")) for v in frame["valid"]],
+        valid=[
+            ctx.t("supporter.valid") if v else ctx.t("supporter.expired") for v in frame["valid"]
+        ],
     )
     show(
         ctx,
