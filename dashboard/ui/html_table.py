@@ -28,7 +28,7 @@ table.dash-table{border-collapse:collapse;width:100%;font-size:0.9rem;line-heigh
 table.dash-table caption{position:absolute;width:1px;height:1px;overflow:hidden;
   clip:rect(0 0 0 0);white-space:nowrap}
 table.dash-table th,table.dash-table td{border-bottom:1px solid #d0d0d8;padding:0.35rem 0.5rem;
-  text-align:start;vertical-align:top;overflow-wrap:anywhere;color:#1f1f29}
+  text-align:start;vertical-align:top;overflow-wrap:break-word;color:#1f1f29}
 table.dash-table thead th{background:#f0f0f5;font-weight:600}
 table.dash-table td.dash-wide{min-width:16rem}
 @media (max-width:640px){
