@@ -17,7 +17,7 @@ CODE = "#24242e"  # 15:1 on the code block's #fcfcfb
 CSS = f"""
 [data-testid="stCaptionContainer"] {{opacity:1}}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {{color:{CAPTION}}}
-pre code .token {{color:{CODE}}}
+pre code .token {{color:{CODE} !important}}  /* over the highlighter's own rules */
 """
 
 
