@@ -15,7 +15,9 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-_CHANNELS = ("y", "x", "color", "text", "yOffset")
+from dashboard.i18n import Pct
+
+_CHANNELS = ("x", "y", "color", "text", "yOffset")
 
 
 def figures(chart: alt.TopLevelMixin) -> pd.DataFrame:
@@ -33,25 +35,28 @@ def figures(chart: alt.TopLevelMixin) -> pd.DataFrame:
     return best
 
 
-def _fields(encoding: dict[str, Any]) -> dict[str, str]:
-    """Returns {field: title} of the encoded, not aggregated fields, in channel order."""
-    found: dict[str, str] = {}
-    for channel in _CHANNELS:
-        enc = encoding.get(channel)
-        if not isinstance(enc, dict) or "field" not in enc or "aggregate" in enc:
-            continue
-        title = enc.get("title") or (enc.get("axis") or {}).get("title") or enc["field"]
-        found.setdefault(enc["field"], str(title))
+def _fields(encoding: dict[str, Any]) -> dict[str, tuple[str, bool]]:
+    """Returns {field: (title, is a share)} of the encoded, not aggregated fields: what the
+    figures are about (dates, categories) first, the measured quantities after them."""
+    found: dict[str, tuple[str, bool]] = {}
+    encs = [encoding.get(channel) for channel in _CHANNELS]
+    encs = [e for e in encs if isinstance(e, dict) and "field" in e and "aggregate" not in e]
+    for enc in sorted(encs, key=lambda e: e.get("type") == "quantitative"):
+        axis = enc.get("axis") or {}
+        title = enc.get("title") or axis.get("title") or enc["field"]
+        share = enc.get("type") == "quantitative" and str(axis.get("format", "")).endswith("%")
+        found.setdefault(enc["field"], (str(title), share))
     return found
 
 
-def _table(rows: list[dict[str, Any]], fields: dict[str, str]) -> pd.DataFrame:
+def _table(rows: list[dict[str, Any]], fields: dict[str, tuple[str, bool]]) -> pd.DataFrame:
     frame = pd.DataFrame(rows)
     present = [f for f in fields if f in frame.columns]
     out = frame[present].copy()
     for column in present:
-        out[column] = [_day(v) for v in out[column]]
-    return out.rename(columns={f: fields[f] for f in present}).drop_duplicates()
+        share = fields[column][1]
+        out[column] = [Pct(v) if share else _day(v) for v in out[column]]
+    return out.rename(columns={f: fields[f][0] for f in present}).drop_duplicates()
 
 
 def _day(cell: Any) -> Any:
