@@ -37,7 +37,7 @@ BLOCKING = {"serious", "critical"}
 # The page list is checked once per language with every other rule, the pages without it.
 NAV = "[data-testid=stSidebarNavItems]"
 NAV_MARKUP_RULES = {"list": {"enabled": False}, "listitem": {"enabled": False}}
-SHOT_MAX_HEIGHT = 4000  # px: long pages are cut there to keep the README's images small
+SHOT_MAX_HEIGHT = 2400  # px: long pages are cut there to keep the README's images small
 
 
 @pytest.fixture(scope="module")
