@@ -11,6 +11,7 @@ at 1440 and 390 px as docs/screenshots/pages/<page>_<lang>_<width>.png for the R
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterator
 
@@ -93,6 +94,8 @@ def _shoot(page, name: str) -> None:  # noqa: ANN001
     """Saves the page at desktop and phone width (only with DASHBOARD_SCREENSHOTS=1)."""
     if os.environ.get(SHOTS_ENV) != "1":
         return
+    from PIL import Image  # Pillow comes with Streamlit; 256 colours keep the files small
+
     folder = SHOTS / "pages"
     folder.mkdir(parents=True, exist_ok=True)
     for size in (DESKTOP, PHONE):
@@ -101,7 +104,8 @@ def _shoot(page, name: str) -> None:  # noqa: ANN001
         height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
         page.set_viewport_size({"width": size["width"], "height": min(height, SHOT_MAX_HEIGHT)})
         page.wait_for_timeout(500)
-        page.screenshot(path=str(folder / f"{name}_{size['width']}.png"))
+        png = Image.open(io.BytesIO(page.screenshot()))
+        png.quantize(colors=256).save(folder / f"{name}_{size['width']}.png", optimize=True)
     page.set_viewport_size(DESKTOP)
 
 
