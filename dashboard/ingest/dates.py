@@ -46,7 +46,8 @@ def decide(staged: StagedFile) -> bool:
         order = given or _from_evidence(bits)
         if order is None:
             both = bits & DAY_FIRST and bits & MONTH_FIRST
-            detail = Msg("ingest.date_order.mixed" if both else "ingest.date_order.all_low")
+            reason = N_("ingest.date_order.mixed") if both else N_("ingest.date_order.all_low")
+            detail = Msg(reason)
             problems.append(UnusableFile("date_order_unknown", column=column, detail=detail))
             continue
         changed |= order != staged.order(column)

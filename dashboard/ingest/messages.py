@@ -85,12 +85,16 @@ def notice_msg(code: str, detail: Any = "", column: str = "", **more: Any) -> Ms
     from .workbook_messages import NOTICES as WORKBOOK
 
     message_id = NOTICES.get(code) or WORKBOOK[code]
-    return Msg(message_id, {"detail": detail, "column": column, **more})
+    return Msg(message_id, {"detail": _shown(detail), "column": column, **more})
 
 
 def shown_value(value: str) -> str | Msg:
     """Returns a stored cell value as a parameter: REDACTED reads in the reader's language."""
     return Msg(REDACTED_ID) if value == REDACTED else value
+
+
+def _shown(detail: Any) -> Any:
+    return shown_value(detail) if isinstance(detail, str) else detail
 
 
 def value_text(value: str, lang: str) -> str:
@@ -111,5 +115,5 @@ def error_text(
     code: str, lang: str, column: str = "", value: str = "", detail: Any = "", **more: Any
 ) -> str:
     """Returns the message of error `code` in `lang`, placeholders filled."""
-    params = {"column": column, "value": shown_value(value), "detail": detail, **more}
+    params = {"column": column, "value": shown_value(value), "detail": _shown(detail), **more}
     return render(error_id(code), params, lang)
