@@ -93,5 +93,5 @@ def test_the_importer_refuses_an_oversized_upload_with_exit_2(
     report = import_uploads(con, "A", [Upload("supporters.csv", data)], scope=operator)
     assert report.exit_code == 2 and not report.committed
     assert [e.code for e in report.errors] == ["too_many_rows"]
-    assert "upload_max_rows" in report.errors[0].message
+    assert "upload_max_rows" in report.errors[0].text("en")
     assert fingerprint(con) == before
