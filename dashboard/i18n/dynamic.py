@@ -17,6 +17,7 @@ PROVIDERS: tuple[str, ...] = (
     "dashboard.i18n.dynamic:vocabulary_ids",
     "dashboard.i18n.dynamic:unlisted_ids",
     "dashboard.settings:program_setting_ids",
+    "dashboard.views.dictionary:schema_ids",
 )
 
 
