@@ -39,7 +39,8 @@ def test_a_file_over_the_line_limit_is_refused(con: duckdb.DuckDBPyConnection, o
     check_upload(con, Upload("s.csv", b"h\n1\n2\n"))
     with pytest.raises(UnusableFile) as refused:
         check_upload(con, Upload("s.csv", b"h\n1\n2\n3\n"))
-    assert (refused.value.code, refused.value.detail) == ("too_many_rows", "4")
+    assert (refused.value.code, refused.value.detail) == ("too_many_rows", 4)
+    assert refused.value.more == {"limit": 3}
 
 
 def test_too_many_files(con: duckdb.DuckDBPyConnection, operator) -> None:
