@@ -128,7 +128,7 @@ def test_unreadable_csv_never_shows_python_wording(con, data: bytes, reason_de) 
 
 
 def test_notices_are_messages_rendered_per_language(con) -> None:
-    data = "supporter_id;joined_on;capacity_hours_month\nS1;2025-01-01;5\n".encode()
+    data = b"supporter_id;joined_on;capacity_hours_month\nS1;2025-01-01;5\n"
     report = validate_uploads(con, "p", [Upload("supporters.csv", data)], scope=LOCAL)
     notices = report.files[0].notices
     assert [say(n, "en") for n in notices] == ["Delimiter ';'."]
