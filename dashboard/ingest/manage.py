@@ -89,7 +89,11 @@ def quarantine_csv(
     for file, line, name, record, errors in rows:
         problems = "; ".join(_problem(e, lang) for e in json.loads(errors))
         entry = {"file": file, "line": line, "export": name, "problems": problems}
-        records.append(entry | json.loads(record))
+        cells = {
+            k: value_text(v, lang) if isinstance(v, str) else v
+            for k, v in json.loads(record).items()
+        }
+        records.append(entry | cells)
     return to_safe_csv(records, ["file", "line", "export", "problems", *columns])
 
 

@@ -97,7 +97,7 @@ def test_a_duplicate_key_names_the_first_line_in_the_language(con) -> None:
 
 
 def test_the_quarantine_csv_gives_problems_in_the_language(con) -> None:
-    body = "S1,2025-01-01,5,early\nS2,2025-01-01,5,expert\n"
+    body = "S1,2025-01-01,5,early\nS2,2025-01-01,5,expert\nS3,2025-01-01,5,kim@example.org\n"
     report = import_uploads(con, "p", _upload(body), accept_valid=True, scope=LOCAL)
     assert report.import_id is not None
     rows = {
@@ -108,12 +108,14 @@ def test_the_quarantine_csv_gives_problems_in_the_language(con) -> None:
     assert rows["de"][0]["problems"].startswith("own_process_stage: 'expert' ist kein erlaubter")
     assert rows["fa"][0]["problems"].startswith("own_process_stage: «expert» کد مجازی نیست")
     assert rows["fa"][0]["own_process_stage"] == "expert"
+    hidden = [r["own_process_stage"] for r in rows["de"]][1]
+    assert hidden == "[ausgeblendet: sieht wie ein Name oder Kontakt aus]"
 
 
 @pytest.mark.parametrize(
     ("data", "reason_de"),
     [
-        (f'{HEADER}\nS1,"2025-01-01,5,early\n'.encode(), "nie geschlossen"),
+        (f"{HEADER}\nS1,2025-01-01,5,".encode() + b"e" * 3_000_000, "Zelle ist viel zu lang"),
         (f"{HEADER}\rS1,2025-01-01,5,early\rS2,2025-01-02,5,early\r".encode(), None),
     ],
 )
