@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from dashboard import audit
 from dashboard.access import Scope
-from dashboard.i18n import Msg, Num, render, say
+from dashboard.i18n import N_, Msg, Num, render, say
 from dashboard.programs import require_active
 from dashboard.transaction import transaction
 
@@ -211,7 +211,8 @@ def _range_error(rule: Any, exc: ValidationError, values: Mapping[str, Any]) -> 
     if err["type"] in ("greater_than_equal", "less_than_equal"):
         values = {"key": key, "low": Num(spec.minimum), "high": Num(spec.maximum)}
         return SettingError(Msg("setting.error.range", values | {"got": _number(got)}), key)
-    message_id = "setting.error.whole" if spec.kind is int else "setting.error.number"
+    whole = spec.kind is int
+    message_id = N_("setting.error.whole") if whole else N_("setting.error.number")
     return SettingError(Msg(message_id, {"key": key, "got": str(got)}), key)
 
 
