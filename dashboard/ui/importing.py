@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.access import AccessDenied
+from dashboard.i18n import say
 from dashboard.ingest import (
     ImportReport,
     Upload,
@@ -123,9 +124,10 @@ def show_report(ctx: PageContext, report: ImportReport, program_id: str) -> None
         row_header=ctx.t(_FILE_COLUMNS["file"]),
     )
     for f in report.files:  # identifying columns dropped unread: say so, loudly
-        for warning in f.warnings_de if ctx.lang == "de" else f.warnings:
+        for warning in f.warnings:
+            text = say(warning, ctx.lang)
             st.warning(
-                f"{widgets.md(f.file)}: {widgets.md(warning)}", icon=":material/visibility_off:"
+                f"{widgets.md(f.file)}: {widgets.md(text)}", icon=":material/visibility_off:"
             )
     errors = view.error_rows(report, ctx.lang)
     if not errors:
@@ -225,7 +227,7 @@ def history(ctx: PageContext) -> None:
         if int(row.get("rows_rejected", 0) or 0) > 0:
             widgets.download(
                 ctx.t("import.download_quarantine"),
-                quarantine_csv(ctx.cur, int(chosen), scope=ctx.scope),
+                quarantine_csv(ctx.cur, int(chosen), scope=ctx.scope, lang=ctx.lang),
                 file_name=f"quarantine_{chosen}.csv",
                 mime="text/csv",
                 what="quarantine",
