@@ -44,7 +44,8 @@ def _workbook(draw: st.DrawFn) -> tuple[str, str, list[list[str]], Parts]:
     fmt = draw(st.sampled_from(["xlsx", "ods"]))
     export = name.removesuffix(".csv")
     rows = _rows(data)
-    sheet = draw(st.sampled_from([export, "Sheet1"]))
+    # a sheet name is typed by a person: it may hold a name or a terminal escape
+    sheet = draw(st.sampled_from([export, "Sheet1", "Kim Meyer", "\u202egnp", "\x1b]0;x\x07"]))
     return fmt, f"{export}.{fmt}", rows, _parts(fmt, rows, sheet)
 
 
