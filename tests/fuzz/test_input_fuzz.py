@@ -27,9 +27,9 @@ from dashboard.auth.setup import SetupRefused, issue_code, redeem
 from dashboard.cli import main
 from dashboard.commands.import_cmd import parse_mapping
 
-FEW = settings(max_examples=30, derandomize=True, deadline=None, database=None,
+FEW = settings(max_examples=25, derandomize=True, deadline=None, database=None,
                suppress_health_check=list(HealthCheck))  # fmt: skip
-MANY = settings(FEW, max_examples=300)
+MANY = settings(FEW, max_examples=150)
 
 
 @pytest.fixture(scope="module")
