@@ -84,7 +84,7 @@ def main() -> int:
     started = time.time()
 
     def check(case: Case) -> None:
-        number = sum(n for k, n in kinds.items() if not k.startswith("("))
+        number = sum(case_counts(kinds))
         kinds[case.kind] += 1
         problem = check_case(con, case)
         if problem is None and args.cli_every and number % args.cli_every == 0:
@@ -95,25 +95,37 @@ def main() -> int:
         if number and number % 500 == 0:
             print(f"  {number} cases, {len(failures)} failures", file=sys.stderr, flush=True)
 
-    # One run per kind gives each the same share (hypothesis's own choice among them does not;
-    # a kind with fewer distinct inputs than its share stops early).
-    share = -(-args.cases // len(KINDS))
-    options = settings(
-        max_examples=share,
-        deadline=None,
-        database=None,
-        phases=[Phase.generate],
-        suppress_health_check=list(HealthCheck),
-    )
-    for kind in KINDS:
-        seed(args.seed)(options(given(case=kind)(check)))()
-    total = sum(n for k, n in kinds.items() if not k.startswith("("))
+    # One run per kind gives each the same share (hypothesis's own choice among them does not);
+    # a kind with fewer distinct inputs than its share stops early, and the others make up
+    # the difference in another round (with another seed).
+    open_kinds, round_ = list(KINDS), 0
+    while open_kinds and (done := sum(case_counts(kinds))) < args.cases:
+        share = -(-(args.cases - done) // len(open_kinds))
+        options = settings(
+            max_examples=share,
+            deadline=None,
+            database=None,
+            phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        for kind in list(open_kinds):
+            before = sum(case_counts(kinds))
+            seed(args.seed + round_)(options(given(case=kind)(check)))()
+            if sum(case_counts(kinds)) - before < share:
+                open_kinds.remove(kind)  # exhausted: every distinct input was drawn
+        round_ += 1
+    total = sum(case_counts(kinds))
     print(f"fuzz: {total} cases in {time.time() - started:.0f}s, seed {args.seed}")
     for kind, count in sorted(kinds.items()):
         print(f"  {kind:16} {count}")
     print(f"failures: {len(failures)}")
     _write_failures(args.out, failures)
     return 1 if failures else 0
+
+
+def case_counts(kinds: Counter[str]) -> list[int]:
+    """Returns the case counts per kind (not the "(also via CLI)" line)."""
+    return [n for k, n in kinds.items() if not k.startswith("(")]
 
 
 def _write_failures(out: Path, failures: list[tuple[int, Case, str]]) -> None:
