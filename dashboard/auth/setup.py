@@ -150,9 +150,13 @@ def _window() -> timedelta:
 
 
 def _digest(code: str) -> str:
-    """Returns the stored form: SHA-256 of the code without dashes, spaces or case."""
-    canonical = "".join(code.split()).replace("-", "").upper()
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    """Returns the stored form: SHA-256 of the code without dashes, spaces or case.
+
+    Only ASCII letters are folded: a non-ASCII character becomes "?", which no code holds, so a
+    look-alike (dotless "ı" upper-cases to "I") never matches and a lone surrogate never raises.
+    """
+    canonical = "".join(code.split()).replace("-", "").encode("ascii", "replace").upper()
+    return hashlib.sha256(canonical).hexdigest()
 
 
 __all__ = ["SetupDone", "SetupRefused", "UserError", "issue_code", "needs_setup", "redeem"]

@@ -25,9 +25,13 @@ from pydantic import ValidationError
 from dashboard import db
 from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.i18n import LANGS, Msg, say, t
-from dashboard.ingest import ImportReport, InputError, Mapping, import_paths
+from dashboard.ingest import ImportReport, InputError, Mapping, Upload, import_paths
+from dashboard.terminal import escape
 
 SHOWN_ERRORS = 20
+MAX_MAPPING_BYTES = 1_048_576  # a mapping names a few dozen headers: a few KB
+SHOWN_PROBLEMS = 3  # of a mapping file's problems, on its one error line
+SHOWN_PROBLEM_CHARS = 200
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -89,12 +93,28 @@ def run(args: argparse.Namespace) -> int:
 
 
 def load_mapping(path: Path) -> Mapping:
-    """Returns the mapping in JSON file `path`; ValueError saying what is wrong with it."""
+    """Returns the mapping in JSON file `path`; ValueError saying in one line what is wrong
+    with it or with the path (a folder, a device, unreadable, larger than 1 MB)."""
     try:
-        return Mapping.model_validate_json(path.read_bytes())
+        data = Upload.from_path(path, MAX_MAPPING_BYTES).data
+    except InputError as exc:
+        why = {"too_large": "larger than 1 MB; a mapping is a few KB",
+               "not_a_file": "not a regular file (a folder, device or pipe)"}  # fmt: skip
+        raise ValueError(f"--mapping {path}: {why.get(exc.code, exc)}") from None
+    return parse_mapping(data, str(path))
+
+
+def parse_mapping(data: bytes, source: str) -> Mapping:
+    """Returns the mapping in the JSON `data`; ValueError naming `source` and, on one line of
+    bounded length, the first few problems (keys from the file are shown escaped)."""
+    try:
+        return Mapping.model_validate_json(data)
     except ValidationError as exc:
-        problems = "; ".join(_problem(e) for e in exc.errors())
-        raise ValueError(f"--mapping {path}: {problems}") from None
+        problems = [_problem(e)[:SHOWN_PROBLEM_CHARS] for e in exc.errors()]
+        shown = "; ".join(problems[:SHOWN_PROBLEMS])
+        if len(problems) > SHOWN_PROBLEMS:
+            shown += f"; and {len(problems) - SHOWN_PROBLEMS} more"
+        raise ValueError(escape(f"--mapping {source}: {shown}", keep_newlines=False)) from None
 
 
 def _problem(error: Any) -> str:

@@ -1,7 +1,8 @@
 """Hostile uploads for the importer, and the checks every one of them must pass.
 
 Shared by the CI test (tests/fuzz/test_importer_fuzz.py, a few hundred cases) and the long
-run (`python tests/fuzz/run_fuzz.py --cases 10000`). A case is malformed by construction
+run (`python tests/fuzz/run_fuzz.py --cases 10000`); fuzz_kinds.py lists every kind, these
+CSV ones and those of fuzz_workbooks.py and fuzz_inputs.py. A case is malformed by construction
 (`must_fail`: exit 1 or 2 is required) or a random mutation of a valid file (then exit 0 is
 allowed, but only together with a commit). For every case: no exception escapes, each error
 has an English and a German message of sane length that never echoes a whole row, and a
@@ -14,6 +15,7 @@ import csv
 import io
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,10 +25,12 @@ from hypothesis import strategies as st
 
 from dashboard import db
 from dashboard.access import Scope
+from dashboard.commands.import_cmd import load_mapping
 from dashboard.fingerprint import fingerprint
-from dashboard.ingest import ImportReport, Upload, errors_csv, import_paths, import_uploads
+from dashboard.ingest import ImportReport, Mapping, Upload, errors_csv, import_paths, import_uploads
 from dashboard.privacy import FORMULA_TRIGGERS
 from dashboard.sample import generate
+from dashboard.terminal import escape
 
 PROGRAM = "fuzz"
 OPERATOR = Scope.local_operator()
@@ -36,15 +40,21 @@ MAX_VALUE = 200  # characters of a cell value an error may show
 
 @dataclass(frozen=True)
 class Case:
-    """One upload: what kind of damage, the file name, its bytes, whether it must be refused."""
+    """One upload: what kind of damage, the file name, its bytes, whether it must be refused;
+    with the mapping document given with it, or (no upload) a setup-code attempt."""
 
     kind: str
     name: str
     data: bytes
     must_fail: bool
+    mapping: bytes | None = None  # a --mapping document, as the CLI reads it from a file
+    attempt: Callable[[str], str] | None = None  # makes a setup-code attempt from the real code
 
     def __repr__(self) -> str:  # hypothesis prints this for a failing example
-        return f"Case({self.kind!r}, {self.name!r}, {self.data[:300]!r}..., {self.must_fail})"
+        extra = f", mapping={self.mapping[:300]!r}" if self.mapping is not None else ""
+        extra += f", attempt={self.attempt!r}" if self.attempt is not None else ""
+        data = f"{self.data[:300]!r}..."
+        return f"Case({self.kind!r}, {self.name!r}, {data}, {self.must_fail}{extra})"
 
 
 @cache
@@ -71,13 +81,16 @@ def temp_tables(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0]) if row else 0
 
 
-def check_case(con: duckdb.DuckDBPyConnection, case: Case) -> str | None:
+def check_upload(con: duckdb.DuckDBPyConnection, case: Case) -> str | None:
     """Returns None when the importer handled `case` properly, else what went wrong."""
     before, temps = fingerprint(con), temp_tables(con)
     try:
-        report = import_uploads(
-            con, PROGRAM, [Upload(case.name, case.data)], scope=OPERATOR, imported_by="fuzz"
-        )
+        mappings = [] if case.mapping is None else [_load_mapping(case.mapping)]
+    except ValueError as exc:  # refused: one line, shown escaped, of bounded length
+        return check_line(f"error: {exc}")
+    try:
+        report = import_uploads(con, PROGRAM, [Upload(case.name, case.data)], scope=OPERATOR,
+                                imported_by="fuzz", mappings=mappings)  # fmt: skip
     except Exception as exc:  # noqa: BLE001 - any escaping exception is the finding
         return f"{type(exc).__name__} escaped: {str(exc)[:300]}"
     if temp_tables(con) != temps:
@@ -92,6 +105,23 @@ def check_case(con: duckdb.DuckDBPyConnection, case: Case) -> str | None:
     if fingerprint(con) != before:
         return f"exit {code} but the database changed"
     return _check_messages(report.errors) or _check_errors_csv(report)
+
+
+def _load_mapping(document: bytes) -> Mapping:
+    """Returns the mapping as `import --mapping FILE` reads it (from a file: the size check)."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as handle:
+        handle.write(document)
+        handle.flush()
+        return load_mapping(Path(handle.name))
+
+
+def check_line(text: str) -> str | None:
+    """Returns None when `text` is one line of sane length without a raw control character."""
+    if "\n" in text.strip() or len(text) > MAX_MESSAGE:
+        return f"not one short line: {len(text)} characters, {text.count(chr(10))} breaks"
+    if "Traceback" in text or escape(text) != text:
+        return f"a traceback or raw control character: {text[:200]!r}"
+    return None
 
 
 def _check_messages(errors: list) -> str | None:
@@ -316,8 +346,6 @@ def control_chars(draw: st.DrawFn) -> Case:
     return Case("controls", named, ("\n".join(lines) + "\n").encode(), True)
 
 
-KINDS = [empty_like(), binary(), zip_renamed(), nul_bytes(), wrong_encoding(), ragged(),
+CSV_KINDS = [empty_like(), binary(), zip_renamed(), nul_bytes(), wrong_encoding(), ragged(),
          huge_field(), stray_quotes(), wide(), mutated(), formula_cells(), hostile_header(),
          odd_text(), trailing_columns(), control_chars()]  # fmt: skip
-# Choosing the kind first gives every kind the same share of the cases.
-CASES = st.sampled_from(KINDS).flatmap(lambda kind: kind)

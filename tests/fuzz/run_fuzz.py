@@ -1,9 +1,11 @@
 """Long fuzz campaign against the importer: `python tests/fuzz/run_fuzz.py --cases 10000`.
 
-Draws hostile uploads from the same hypothesis strategies as the CI test (fuzz_cases.py),
-checks each one against one store, and every --cli-every'th case also through the real CLI
-(`python -m dashboard import`) on a copy. Prints the case count per kind and every failure;
-failing inputs are written to --out as <n>_<kind>.bin with a .txt saying what went wrong.
+Draws hostile inputs from the same hypothesis strategies as the CI test (fuzz_kinds.py: CSV
+and workbook uploads, mapping documents, setup codes), every kind the same share, checks each
+one against one store, and every --cli-every'th upload also through the real CLI (`python -m
+dashboard import`, with its `--mapping`) on a copy. Prints the case count per kind and every
+failure; failing inputs are written to --out as <n>_<kind>.bin (and .mapping.json) with a .txt
+saying what went wrong.
 Exit code 0 = no failure.
 """
 
@@ -20,8 +22,10 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run from anywhere
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))  # tests/: ingest.workbooks
 
-from fuzz_cases import CASES, PROGRAM, Case, check_case, make_store  # noqa: E402
+from fuzz_cases import PROGRAM, Case, make_store  # noqa: E402
+from fuzz_kinds import KINDS, check_case  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 
 from dashboard import db  # noqa: E402
@@ -30,7 +34,10 @@ from dashboard.fingerprint import fingerprint  # noqa: E402
 
 
 def check_cli(template: Path, folder: Path, case: Case) -> str | None:
-    """Returns None when the CLI refused (or, for a possibly valid case, took) the file cleanly."""
+    """Returns None when the CLI refused (or, for a possibly valid case, took) the file, with
+    its --mapping if any, cleanly. (A setup-code attempt has no CLI: nothing to do.)"""
+    if case.attempt is not None:
+        return None
     path = folder / "cli.duckdb"
     shutil.copy(template, path)
     upload = folder / case.name
@@ -38,10 +45,14 @@ def check_cli(template: Path, folder: Path, case: Case) -> str | None:
     con = db.connect(path)
     before = fingerprint(con)
     con.close()
+    argv = ["import", "--db", str(path), "--program", PROGRAM, str(upload)]
+    if case.mapping is not None:
+        (folder / "mapping.json").write_bytes(case.mapping)
+        argv += ["--mapping", str(folder / "mapping.json")]
     out = io.StringIO()
     with redirect_stdout(out), redirect_stderr(out):
         try:
-            code = cli_main(["import", "--db", str(path), "--program", PROGRAM, str(upload)])
+            code = cli_main(argv)
         except BaseException as exc:  # noqa: BLE001 - the finding
             return f"CLI raised {type(exc).__name__}"
     text = out.getvalue()
@@ -72,12 +83,8 @@ def main() -> int:
     failures: list[tuple[int, Case, str]] = []
     started = time.time()
 
-    @seed(args.seed)
-    @settings(max_examples=args.cases, deadline=None, database=None,
-              phases=[Phase.generate], suppress_health_check=list(HealthCheck))  # fmt: skip
-    @given(case=CASES)
-    def campaign(case: Case) -> None:
-        number = sum(kinds.values())
+    def check(case: Case) -> None:
+        number = sum(case_counts(kinds))
         kinds[case.kind] += 1
         problem = check_case(con, case)
         if problem is None and args.cli_every and number % args.cli_every == 0:
@@ -88,14 +95,37 @@ def main() -> int:
         if number and number % 500 == 0:
             print(f"  {number} cases, {len(failures)} failures", file=sys.stderr, flush=True)
 
-    campaign()
-    total = sum(n for k, n in kinds.items() if not k.startswith("("))
+    # One run per kind gives each the same share (hypothesis's own choice among them does not);
+    # a kind with fewer distinct inputs than its share stops early, and the others make up
+    # the difference in another round (with another seed).
+    open_kinds, round_ = list(KINDS), 0
+    while open_kinds and (done := sum(case_counts(kinds))) < args.cases:
+        share = -(-(args.cases - done) // len(open_kinds))
+        options = settings(
+            max_examples=share,
+            deadline=None,
+            database=None,
+            phases=[Phase.generate],
+            suppress_health_check=list(HealthCheck),
+        )
+        for kind in list(open_kinds):
+            before = sum(case_counts(kinds))
+            seed(args.seed + round_)(options(given(case=kind)(check)))()
+            if sum(case_counts(kinds)) - before < share:
+                open_kinds.remove(kind)  # exhausted: every distinct input was drawn
+        round_ += 1
+    total = sum(case_counts(kinds))
     print(f"fuzz: {total} cases in {time.time() - started:.0f}s, seed {args.seed}")
     for kind, count in sorted(kinds.items()):
         print(f"  {kind:16} {count}")
     print(f"failures: {len(failures)}")
     _write_failures(args.out, failures)
     return 1 if failures else 0
+
+
+def case_counts(kinds: Counter[str]) -> list[int]:
+    """Returns the case counts per kind (not the "(also via CLI)" line)."""
+    return [n for k, n in kinds.items() if not k.startswith("(")]
 
 
 def _write_failures(out: Path, failures: list[tuple[int, Case, str]]) -> None:
@@ -105,7 +135,9 @@ def _write_failures(out: Path, failures: list[tuple[int, Case, str]]) -> None:
     for number, case, problem in failures:
         stem = out / f"{number}_{case.kind}"
         stem.with_suffix(".bin").write_bytes(case.data)
-        stem.with_suffix(".txt").write_text(f"{case.name}\n{problem}\n")
+        if case.mapping is not None:
+            stem.with_suffix(".mapping.json").write_bytes(case.mapping)
+        stem.with_suffix(".txt").write_text(f"{case!r}\n{problem}\n")
         print(f"  #{number} {case.kind} {case.name}: {problem} -> {stem}.bin")
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from fuzz_cases import CASES, PROGRAM, Case, check_case, make_store, seed_files
+from fuzz_cases import PROGRAM, Case, make_store, seed_files
+from fuzz_kinds import CASES, check_case
 from hypothesis import HealthCheck, given, settings
 
 from dashboard import db
