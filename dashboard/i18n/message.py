@@ -4,7 +4,8 @@ Findings, row errors, notices and page texts carry a `Msg`; `dashboard.i18n.say(
 turns it into text in the reader's language. Parameters are plain values (str, int, float,
 date, None) or one of the small wrappers below, which say how a value reads in a sentence:
 a percentage, a vocabulary label, a list of labels, a shortened list of ids, a nested
-message, a list of values or several clauses. Plain strings are shown as they are (pseudonyms, column names).
+message, a list of values or several clauses. Plain strings are shown as they are
+(pseudonyms, column names).
 """
 
 from __future__ import annotations

@@ -135,7 +135,7 @@ class SignalResult(BaseModel):
         return (SEVERITY_ORDER[self.severity], self.subject_id, self.signal_id, self.program_id)
 
     def as_row(self) -> dict[str, Any]:
-        """Returns the fields as a dict, the messages kept as Msg (model_dump would flatten them)."""
+        """Returns the fields as a dict with the messages kept as Msg (model_dump flattens them)."""
         return dict(self)
 
     def as_json(self) -> dict[str, Any]:

@@ -39,13 +39,10 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
             "topics": Labels("topic", topics),
             "contacts": Ids(contacts),
         }
-        one = len(topics) == 1
-        clauses.append(
-            Msg(
-                "signal.S-TRIGGER.contacts_topic" if one else "signal.S-TRIGGER.contacts_topics",
-                params,
-            )
-        )
+        if len(topics) == 1:
+            clauses.append(Msg("signal.S-TRIGGER.contacts_topic", params))
+        else:
+            clauses.append(Msg("signal.S-TRIGGER.contacts_topics", params))
         evidence["contact_ids"] = contacts
     if row["felt_triggered"] is not None:
         clauses.append(

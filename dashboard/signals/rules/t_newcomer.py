@@ -24,10 +24,10 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
     new = row["days_in"] < t["newcomer_days"]
     if row["early"] and new:
         message_id = N_("signal.T-NEWCOMER.message_early_new")
+    elif row["early"]:
+        message_id = N_("signal.T-NEWCOMER.message_early")
     else:
-        message_id = N_(
-            "signal.T-NEWCOMER.message_early" if row["early"] else "signal.T-NEWCOMER.message_new"
-        )
+        message_id = N_("signal.T-NEWCOMER.message_new")
     params = {
         "n": n,
         "matches": Ids(matches),
