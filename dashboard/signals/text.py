@@ -22,11 +22,10 @@ def iso(values: Sequence[date | None]) -> list[str]:
 
 def scale(measure: str, value: Any, threshold: Any, *, at_least: bool = True) -> Msg:
     """Returns a check-in score against its line: 'Stress 4 of 5, at or above 4'."""
-    direction = "scale_min" if at_least else "scale_max"
-    return Msg(
-        f"sentence.measure.{direction}",
-        {"what": Label("measure", measure), "value": value, "threshold": threshold},
-    )
+    params = {"what": Label("measure", measure), "value": value, "threshold": threshold}
+    if at_least:
+        return Msg("sentence.measure.scale_min", params)
+    return Msg("sentence.measure.scale_max", params)
 
 
 def days_since(value: int | None, threshold: int) -> Msg:

@@ -26,8 +26,8 @@ GROUP BY n.service_type, n.language
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    n, days = row["n"], t["window_days"]
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    n, days = row["n"], limits["window_days"]
     contacts = list(row["contact_ids"])
     params = {
         "service": Label("service", row["service_type"]),

@@ -13,7 +13,7 @@ WHERE NOT EXISTS (SELECT 1 FROM sig_services WHERE service_type = 'self_help_gro
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
     return Finding(
         severity="low",
         value=0,

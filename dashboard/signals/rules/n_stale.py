@@ -32,9 +32,9 @@ def _service(s: Mapping[str, Any], as_of: date) -> Msg:
     return Msg("signal.N-STALE.service", {"service": s["service_id"], "date": s["last"], "n": ago})
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    services, stale = list(row["services"]), t["stale_days"]
-    days = t["window_days"]
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    services, stale = list(row["services"]), limits["stale_days"]
+    days = limits["window_days"]
     value = None if row["any_never"] else row["oldest_days"]
     params = {
         "service": Label("service", row["subject_id"]),

@@ -25,8 +25,8 @@ HAVING count(*) >= $contacts_min
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    n, referred, days = row["n"], row["referred"], t["window_days"]
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    n, referred, days = row["n"], row["referred"], limits["window_days"]
     contacts = list(row["contact_ids"])
     share = referred / n
     params = {
@@ -40,10 +40,11 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
     return Finding(
         severity="high",
         value=round(share, 2),
-        threshold=t["referred_share"],
+        threshold=limits["referred_share"],
         message=Msg("signal.N-UNMET.message", params),
         measure=Msg(
-            "signal.N-UNMET.measure", {"value": Pct(share), "threshold": Pct(t["referred_share"])}
+            "signal.N-UNMET.measure",
+            {"value": Pct(share), "threshold": Pct(limits["referred_share"])},
         ),
         evidence={"contact_ids": contacts},
         since=row["first_date"],

@@ -14,7 +14,7 @@ WHERE rn = 1 AND wants_supervision
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
     when = row["checkin_date"]
     return Finding(
         severity="medium",

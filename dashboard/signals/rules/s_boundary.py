@@ -28,24 +28,24 @@ FROM pulse FULL JOIN private ON private.supporter_id = pulse.supporter_id
 """
 
 
-def _pulse(row: Mapping[str, Any], t: Mapping[str, Any]) -> Msg:
+def _pulse(row: Mapping[str, Any], limits: Mapping[str, Any]) -> Msg:
     """Returns the check-in clause naming each measure at or below its threshold."""
     scores = [
         Msg(message_id, {"value": row[name], "max": limit})
         for name, message_id, limit in (
-            ("can_say_no", N_("signal.S-BOUNDARY.can_say_no"), t["can_say_no_max"]),
-            ("role_clarity", N_("signal.S-BOUNDARY.role_clarity"), t["role_clarity_max"]),
+            ("can_say_no", N_("signal.S-BOUNDARY.can_say_no"), limits["can_say_no_max"]),
+            ("role_clarity", N_("signal.S-BOUNDARY.role_clarity"), limits["role_clarity_max"]),
         )
         if row[name] is not None and row[name] <= limit
     ]
     return Msg("signal.S-BOUNDARY.checkin", {"date": row["checkin_date"], "scores": Items(scores)})
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
     clauses, evidence = [], {}
-    days = t["window_days"]
+    days = limits["window_days"]
     if row["checkin_date"] is not None:
-        clauses.append(_pulse(row, t))
+        clauses.append(_pulse(row, limits))
         evidence["checkin_dates"] = iso([row["checkin_date"]])
     contacts = list(row["contact_ids"] or [])
     if contacts:
@@ -56,7 +56,7 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
             )
         )
         evidence["contact_ids"] = contacts
-    value, threshold, measure = _value(row, contacts, t)
+    value, threshold, measure = _value(row, contacts, limits)
     dates = [d for d in (row["checkin_date"], row["first_date"]) if d is not None]
     return Finding(
         severity="medium",
@@ -71,14 +71,14 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
 
 
 def _value(
-    row: Mapping[str, Any], contacts: list[str], t: Mapping[str, Any]
+    row: Mapping[str, Any], contacts: list[str], limits: Mapping[str, Any]
 ) -> tuple[Any, Any, Msg]:
     """Returns the first condition that fired as (value, threshold, the two as a phrase)."""
     for name in ("can_say_no", "role_clarity"):
-        limit = t[f"{name}_max"]
+        limit = limits[f"{name}_max"]
         if row[name] is not None and row[name] <= limit:
             return row[name], limit, scale(name, row[name], limit, at_least=False)
-    n, line = len(contacts), t["private_contacts_min"]
+    n, line = len(contacts), limits["private_contacts_min"]
     return n, line, Msg("signal.S-BOUNDARY.measure_private", {"n": n, "threshold": line})
 
 

@@ -20,8 +20,8 @@ GROUP BY c.supporter_id
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    contacts, days, first = list(row["contact_ids"]), t["window_days"], row["first_date"]
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    contacts, days, first = list(row["contact_ids"]), limits["window_days"], row["first_date"]
     n = len(contacts)
     params = {"n": n, "days": days, "contacts": Ids(contacts), "first": first}
     return Finding(

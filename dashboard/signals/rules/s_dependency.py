@@ -67,8 +67,8 @@ def _match_clause(m: Mapping[str, Any], days: int) -> Msg:
     )
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    days = t["window_days"]
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    days = limits["window_days"]
     matches = list(row["matches"] or [])
     clauses = [_match_clause(m, days) for m in matches]
     evidence: dict[str, list[str]] = {}
@@ -82,7 +82,7 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
                 {
                     "date": row["checkin_date"],
                     "value": row["seeker_dependency"],
-                    "min": t["seeker_dependency_min"],
+                    "min": limits["seeker_dependency_min"],
                 },
             )
         )
@@ -93,7 +93,7 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
             Msg("signal.S-DEPENDENCY.incidents", {"n": len(incidents), "incidents": Ids(incidents)})
         )
         evidence["incident_ids"] = incidents
-    value, threshold, measure = _value(row, matches, t)
+    value, threshold, measure = _value(row, matches, limits)
     dates = [row["first_date"], row["checkin_date"], row["incident_date"]]
     return Finding(
         severity="medium",
@@ -108,21 +108,24 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
 
 
 def _value(
-    row: Mapping[str, Any], matches: list[Any], t: Mapping[str, Any]
+    row: Mapping[str, Any], matches: list[Any], limits: Mapping[str, Any]
 ) -> tuple[Any, Any, Msg]:
     """Returns the measured value, its threshold and the two as a phrase: contacts a week of the
     busiest match, else the out-of-hours share, else the dependency score, else open incidents."""
     frequent = [m for m in matches if m["frequent"]]
     if frequent:
-        weekly, line = max(m["n"] for m in frequent) * 7 / t["window_days"], t["contacts_per_week"]
+        weekly, line = (
+            max(m["n"] for m in frequent) * 7 / limits["window_days"],
+            limits["contacts_per_week"],
+        )
         phrase = {"value": Num(weekly), "threshold": Num(line)}
         return round(weekly, 2), line, Msg("signal.S-DEPENDENCY.measure_weekly", phrase)
     if matches:
-        share, line = max(m["n_outside"] / m["n"] for m in matches), t["outside_share"]
+        share, line = max(m["n_outside"] / m["n"] for m in matches), limits["outside_share"]
         phrase = {"value": Pct(share), "threshold": Pct(line)}
         return round(share, 2), line, Msg("signal.S-DEPENDENCY.measure_outside", phrase)
     if row["seeker_dependency"] is not None:
-        score, line = row["seeker_dependency"], t["seeker_dependency_min"]
+        score, line = row["seeker_dependency"], limits["seeker_dependency_min"]
         phrase = {"value": score, "threshold": line}
         return score, line, Msg("signal.S-DEPENDENCY.measure_score", phrase)
     n = len(row["incident_ids"])

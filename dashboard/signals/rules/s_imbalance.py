@@ -29,7 +29,7 @@ WHERE (l.benefit <= $benefit_max AND l.stress >= $stress_min)
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
     clauses = []
     latest = row["checkin_date"]
     if row["low_benefit"]:
@@ -40,8 +40,8 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
                     "date": latest,
                     "benefit": row["benefit"],
                     "stress": row["stress"],
-                    "benefit_max": t["benefit_max"],
-                    "stress_min": t["stress_min"],
+                    "benefit_max": limits["benefit_max"],
+                    "stress_min": limits["stress_min"],
                 },
             )
         )
@@ -61,10 +61,10 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
         )
     dates = [latest] + ([row["earliest_date"]] if row["dropped"] else [])
     if row["low_benefit"]:
-        value, threshold = row["benefit"], t["benefit_max"]
+        value, threshold = row["benefit"], limits["benefit_max"]
         measure = scale("benefit", value, threshold, at_least=False)
     else:
-        value, threshold = drop, t["benefit_drop"]
+        value, threshold = drop, limits["benefit_drop"]
         measure = Msg("signal.S-IMBALANCE.measure_drop", {"n": value, "threshold": threshold})
     return Finding(
         severity="medium",

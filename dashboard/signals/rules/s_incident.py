@@ -30,7 +30,7 @@ def _clause(i: Mapping[str, Any]) -> Msg:
     )
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
     incidents = list(row["incidents"])
     n = len(incidents)
     return Finding(

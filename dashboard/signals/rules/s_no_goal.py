@@ -32,9 +32,9 @@ def _clause(m: Mapping[str, Any]) -> Msg:
     return Msg("signal.S-NO-GOAL.match_no_scope", params)
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
     matches = list(row["matches"])
-    line = t["match_age_days"]
+    line = limits["match_age_days"]
     return Finding(
         severity="low",
         value=row["oldest"],

@@ -19,10 +19,10 @@ WHERE m.active
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
     last, since_days = row["last_date"], row["days_since"]
-    medium = last is None or since_days >= t["days_medium"]
-    window = t["days_medium"] if medium else t["days_low"]
+    medium = last is None or since_days >= limits["days_medium"]
+    window = limits["days_medium"] if medium else limits["days_low"]
     if last is None:
         detail = Msg("signal.S-NO-SUPERVISION.never")
     else:

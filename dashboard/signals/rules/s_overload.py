@@ -25,10 +25,10 @@ GROUP BY o.supporter_id, o.capacity, o.minutes, o.since
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    hours, capacity, days = row["minutes"] / 60, row["capacity"], t["window_days"]
-    high = row["minutes"] > t["ratio_high"] * capacity * 60
-    line = t["ratio_high"] if high else t["ratio_medium"]
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    hours, capacity, days = row["minutes"] / 60, row["capacity"], limits["window_days"]
+    high = row["minutes"] > limits["ratio_high"] * capacity * 60
+    line = limits["ratio_high"] if high else limits["ratio_medium"]
     params = {"hours": Num(hours), "days": days, "capacity": Num(capacity)}
     if capacity:
         message = Msg("signal.S-OVERLOAD.message", {**params, "share": Pct(hours / capacity, line)})

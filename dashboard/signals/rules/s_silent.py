@@ -21,8 +21,8 @@ WHERE m.active AND (last.last_date IS NULL OR $as_of - last.last_date >= $days)
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    last, days = row["last_date"], t["days"]
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    last, days = row["last_date"], limits["days"]
     if last is None:
         detail = Msg("signal.S-SILENT.never")
     else:

@@ -34,13 +34,13 @@ def _scores(row: Mapping[str, Any]) -> Msg:
     return Msg("signal.S-STRESS.scores_sts", {"sts": row["sts"]})
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
     clauses, evidence = [], {}
     if row["stress"] is not None:
         clauses.append(
             Msg(
                 "signal.S-STRESS.checkin",
-                {"date": row["checkin_date"], "stress": row["stress"], "min": t["stress_min"]},
+                {"date": row["checkin_date"], "stress": row["stress"], "min": limits["stress_min"]},
             )
         )
         evidence["checkin_dates"] = iso([row["checkin_date"]])
@@ -57,7 +57,7 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
         s for s, hi in ((row["burnout"], row["burnout_high"]), (row["sts"], row["sts_high"])) if hi
     ]
     value = row["stress"] if pulse else max(scores)
-    threshold = t["stress_min"] if pulse else HIGH_MIN
+    threshold = limits["stress_min"] if pulse else HIGH_MIN
     return Finding(
         severity="high",
         value=value,

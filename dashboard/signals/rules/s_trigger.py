@@ -27,10 +27,10 @@ FROM per_supporter h FULL JOIN felt ON felt.supporter_id = h.supporter_id
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
     clauses, evidence = [], {}
     contacts = list(row["contact_ids"] or [])
-    days = t["window_days"]
+    days = limits["window_days"]
     if contacts:
         topics = list(row["topics"])
         params = {
@@ -51,7 +51,7 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
                 {
                     "date": row["checkin_date"],
                     "value": row["felt_triggered"],
-                    "min": t["felt_triggered_min"],
+                    "min": limits["felt_triggered_min"],
                 },
             )
         )
@@ -61,7 +61,7 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
         value, threshold = len(contacts), 1
         measure = Msg("signal.S-TRIGGER.measure_contacts", {"n": value})
     else:
-        value, threshold = row["felt_triggered"], t["felt_triggered_min"]
+        value, threshold = row["felt_triggered"], limits["felt_triggered_min"]
         measure = scale("felt_triggered", value, threshold)
     return Finding(
         severity="medium",

@@ -23,17 +23,19 @@ GROUP BY mt.supporter_id
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
     matches, lapsed = list(row["match_ids"]), row["expired_on"]
     n = len(matches)
     params = {"n": n, "matches": Ids(matches), "date": lapsed}
+    if lapsed:
+        message = Msg("signal.T-BASICS.message_expired", params)
+    else:
+        message = Msg("signal.T-BASICS.message", params)
     return Finding(
         severity="medium",
         value=n,
         threshold=1,
-        message=Msg(
-            "signal.T-BASICS.message_expired" if lapsed else "signal.T-BASICS.message", params
-        ),
+        message=message,
         measure=Msg("signal.T-BASICS.measure", {"n": n}),
         evidence={"match_ids": matches},
         since=row["first_start"],

@@ -22,7 +22,7 @@ GROUP BY i.supporter_id
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
     incidents = list(row["incident_ids"])
     n = len(incidents)
     params = {"n": n, "incidents": Ids(incidents), "dates": Items(list(row["dates"]))}

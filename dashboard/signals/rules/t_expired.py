@@ -24,7 +24,7 @@ FROM lapsed GROUP BY supporter_id
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
     lapsed = list(row["lapsed"])
     trainings = [
         Msg(

@@ -19,9 +19,9 @@ WHERE (m.own_process_stage = 'early' OR $as_of - m.joined_on < $newcomer_days)
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    n, matches, line = row["open_matches"], list(row["match_ids"]), t["max_open_matches"]
-    new = row["days_in"] < t["newcomer_days"]
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    n, matches, line = row["open_matches"], list(row["match_ids"]), limits["max_open_matches"]
+    new = row["days_in"] < limits["newcomer_days"]
     if row["early"] and new:
         message_id = N_("signal.T-NEWCOMER.message_early_new")
     elif row["early"]:

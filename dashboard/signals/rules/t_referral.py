@@ -33,8 +33,8 @@ HAVING count(*) >= $contacts_min AND NOT bool_or(made)
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    n, days, contacts = row["n"], t["window_days"], list(row["contact_ids"])
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    n, days, contacts = row["n"], limits["window_days"], list(row["contact_ids"])
     params = {
         "n": n,
         "days": days,
@@ -44,9 +44,9 @@ def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Findin
     return Finding(
         severity="low",
         value=n,
-        threshold=t["contacts_min"],
+        threshold=limits["contacts_min"],
         message=Msg("signal.T-REFERRAL.message", params),
-        measure=Msg("signal.T-REFERRAL.measure", {"n": n, "threshold": t["contacts_min"]}),
+        measure=Msg("signal.T-REFERRAL.measure", {"n": n, "threshold": limits["contacts_min"]}),
         evidence={"contact_ids": contacts},
         since=row["first_date"],
         window_days=days,

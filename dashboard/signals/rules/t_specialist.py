@@ -52,8 +52,8 @@ def _clause(need: Mapping[str, Any]) -> Msg:
     return Msg(_NEEDS[need["training"]], {"n": len(contacts), "contacts": Ids(contacts)})
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    needs, days = list(row["needs"]), t["window_days"]
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    needs, days = list(row["needs"]), limits["window_days"]
     n = len(row["contact_ids"])
     return Finding(
         severity="medium",
