@@ -21,8 +21,10 @@ from dashboard import db, settings
 from dashboard.access import AccessDenied, Scope
 from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.commands.signals import CommandError
+from dashboard.i18n import t
 from dashboard.signals import UnknownProgram, require_program
 from dashboard.signals.docs import render
+from dashboard.signals.text import UNITS
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -113,9 +115,9 @@ def listing(con: duckdb.DuckDBPyConnection, program_id: str, lang: str = "en") -
         )
     for v in settings.thresholds(con, program_id):
         mark = "" if v.is_default else (" (Standard " if german else " (default ") + f"{v.default})"
-        unit = f" {v.unit}" if v.unit else ""
+        unit = f" {t(UNITS[v.unit], lang)}" if v.unit else ""
         lines.append(
             f"{v.key} = {v.value}{unit}{mark}  [{v.minimum} – {v.maximum}]\n    "
-            f"{v.help_de if german else v.help}"
+            f"{t(v.title_id, lang)}: {t(v.help_id, lang)}"
         )
     return "\n".join(lines)

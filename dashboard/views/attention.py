@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from dashboard.i18n import say
 from dashboard.privacy import suppress_small
 
 ACTIONS: tuple[str, ...] = ("supervision", "training", "networking")
@@ -39,14 +40,14 @@ def _field(signal: Any, name: str) -> Any:
 
 
 def to_rows(signals: Iterable[Any], lang: str) -> list[dict[str, Any]]:
-    """Returns one dict per signal with the sentence in `lang`, sorted for the agenda.
+    """Returns one dict per signal with the sentence and the measure in `lang`, sorted for the
+    agenda.
 
     Order: action (supervision, training, networking), then severity (high first), then
     subject and signal id, so the same data always prints the same agenda.
     """
     rows = []
     for s in signals:
-        message_de = _field(s, "message_de")
         rows.append(
             {
                 "program_id": _field(s, "program_id"),
@@ -55,7 +56,9 @@ def to_rows(signals: Iterable[Any], lang: str) -> list[dict[str, Any]]:
                 "subject_type": _field(s, "subject_type"),
                 "subject_id": _field(s, "subject_id"),
                 "signal_id": _field(s, "signal_id"),
-                "sentence": message_de if lang == "de" and message_de else _field(s, "message"),
+                "sentence": say(_field(s, "message"), lang),
+                # value against threshold in the sentence's unit ("15.2 h, line 10 h")
+                "measure": say(_field(s, "measure"), lang),
                 "value": _field(s, "value"),
                 "threshold": _field(s, "threshold"),
                 "window_days": _field(s, "window_days"),
@@ -160,7 +163,7 @@ def signals_for(
         )
     except UnknownProgram:
         return []
-    return [r.model_dump() for r in results]
+    return [r.as_row() for r in results]
 
 
 def agenda_for(
