@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from dashboard.i18n import say
+from dashboard.i18n import has, render, say
 from dashboard.privacy import suppress_small
 
 ACTIONS: tuple[str, ...] = ("supervision", "training", "networking")
@@ -56,6 +56,8 @@ def to_rows(signals: Iterable[Any], lang: str) -> list[dict[str, Any]]:
                 "subject_type": _field(s, "subject_type"),
                 "subject_id": _field(s, "subject_id"),
                 "signal_id": _field(s, "signal_id"),
+                # the rule's title ('More contact hours than agreed'); the id is the detail
+                "title": signal_title(_field(s, "signal_id"), lang),
                 "sentence": say(_field(s, "message"), lang),
                 # value against threshold in the sentence's unit ("15.2 h, line 10 h")
                 "measure": say(_field(s, "measure"), lang),
@@ -73,6 +75,12 @@ def to_rows(signals: Iterable[Any], lang: str) -> list[dict[str, Any]]:
             }
         )
     return sorted(rows, key=_sort_key)
+
+
+def signal_title(signal_id: str, lang: str) -> str:
+    """Returns the title of rule `signal_id` in `lang` (the id itself for an unknown rule)."""
+    message_id = f"signal.{signal_id}.title"
+    return render(message_id, None, lang) if has(message_id) else str(signal_id)
 
 
 def _sort_key(row: dict[str, Any]) -> tuple:

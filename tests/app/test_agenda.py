@@ -57,6 +57,7 @@ def test_the_sentence_follows_the_language() -> None:
     )
     assert en["sentence"] == "Active, but no check-in in the last 56 days (none on record)"
     assert (de["measure"], en["measure"]) == ("14,5 Std., Grenze 10 Std.", "14.5 h, line 10 h")
+    assert (de["title"], en["title"]) == ("Keine aktuelle Selbstreflexion", "No recent check-in")
 
 
 def test_filters_keep_only_the_chosen_actions_and_severities() -> None:
