@@ -55,13 +55,5 @@ RULE = Rule(
     sql=SQL,
     explain=explain,
     contacts="sig_referrals",
-    thresholds=(
-        Threshold(
-            "window_days",
-            90,
-            7,
-            365,
-            "days",
-        ),
-    ),
+    thresholds=(Threshold("window_days", 90, 7, 365, "days"),),
 )

@@ -62,19 +62,7 @@ RULE = Rule(
     explain=explain,
     contacts="sig_referrals",
     thresholds=(
-        Threshold(
-            "window_days",
-            90,
-            7,
-            365,
-            "days",
-        ),
-        Threshold(
-            "stale_days",
-            180,
-            7,
-            1095,
-            "days",
-        ),
+        Threshold("window_days", 90, 7, 365, "days"),
+        Threshold("stale_days", 180, 7, 1095, "days"),
     ),
 )

@@ -60,24 +60,8 @@ RULE = Rule(
     explain=explain,
     contacts="sig_referrals",
     thresholds=(
-        Threshold(
-            "window_days",
-            90,
-            7,
-            365,
-            "days",
-        ),
-        Threshold(
-            "contacts_min",
-            3,
-            1,
-            100,
-        ),
-        Threshold(
-            "referred_share",
-            0.5,
-            0.05,
-            1,
-        ),
+        Threshold("window_days", 90, 7, 365, "days"),
+        Threshold("contacts_min", 3, 1, 100),
+        Threshold("referred_share", 0.5, 0.05, 1),
     ),
 )

@@ -90,30 +90,9 @@ RULE = Rule(
     explain=explain,
     contacts="sig_contacts",
     thresholds=(
-        Threshold(
-            "can_say_no_max",
-            2,
-            1,
-            5,
-        ),
-        Threshold(
-            "role_clarity_max",
-            2,
-            1,
-            5,
-        ),
-        Threshold(
-            "window_days",
-            28,
-            7,
-            365,
-            "days",
-        ),
-        Threshold(
-            "private_contacts_min",
-            2,
-            1,
-            100,
-        ),
+        Threshold("can_say_no_max", 2, 1, 5),
+        Threshold("role_clarity_max", 2, 1, 5),
+        Threshold("window_days", 28, 7, 365, "days"),
+        Threshold("private_contacts_min", 2, 1, 100),
     ),
 )

@@ -43,13 +43,5 @@ RULE = Rule(
     sql=SQL,
     explain=explain,
     contacts="sig_contacts",
-    thresholds=(
-        Threshold(
-            "window_days",
-            28,
-            7,
-            365,
-            "days",
-        ),
-    ),
+    thresholds=(Threshold("window_days", 28, 7, 365, "days"),),
 )

@@ -140,36 +140,10 @@ RULE = Rule(
     explain=explain,
     contacts="sig_contacts",
     thresholds=(
-        Threshold(
-            "window_days",
-            28,
-            7,
-            365,
-            "days",
-        ),
-        Threshold(
-            "contacts_per_week",
-            3.0,
-            0.5,
-            50,
-        ),
-        Threshold(
-            "outside_min_contacts",
-            4,
-            1,
-            100,
-        ),
-        Threshold(
-            "outside_share",
-            0.5,
-            0.05,
-            1,
-        ),
-        Threshold(
-            "seeker_dependency_min",
-            4,
-            1,
-            5,
-        ),
+        Threshold("window_days", 28, 7, 365, "days"),
+        Threshold("contacts_per_week", 3.0, 0.5, 50),
+        Threshold("outside_min_contacts", 4, 1, 100),
+        Threshold("outside_share", 0.5, 0.05, 1),
+        Threshold("seeker_dependency_min", 4, 1, 5),
     ),
 )

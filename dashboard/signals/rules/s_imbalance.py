@@ -85,29 +85,9 @@ RULE = Rule(
     explain=explain,
     checkins="lookback_checkins",
     thresholds=(
-        Threshold(
-            "benefit_max",
-            2,
-            1,
-            5,
-        ),
-        Threshold(
-            "stress_min",
-            3,
-            1,
-            5,
-        ),
-        Threshold(
-            "benefit_drop",
-            2,
-            1,
-            4,
-        ),
-        Threshold(
-            "lookback_checkins",
-            3,
-            2,
-            12,
-        ),
+        Threshold("benefit_max", 2, 1, 5),
+        Threshold("stress_min", 3, 1, 5),
+        Threshold("benefit_drop", 2, 1, 4),
+        Threshold("lookback_checkins", 3, 2, 12),
     ),
 )

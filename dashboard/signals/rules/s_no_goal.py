@@ -56,13 +56,5 @@ RULE = Rule(
     subject_type="supporter",
     sql=SQL,
     explain=explain,
-    thresholds=(
-        Threshold(
-            "match_age_days",
-            56,
-            7,
-            730,
-            "days",
-        ),
-    ),
+    thresholds=(Threshold("match_age_days", 56, 7, 730, "days"),),
 )

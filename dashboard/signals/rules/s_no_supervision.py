@@ -46,20 +46,8 @@ RULE = Rule(
     sql=SQL,
     explain=explain,
     thresholds=(
-        Threshold(
-            "days_low",
-            56,
-            7,
-            730,
-            "days",
-        ),
-        Threshold(
-            "days_medium",
-            112,
-            7,
-            730,
-            "days",
-        ),
+        Threshold("days_low", 56, 7, 730, "days"),
+        Threshold("days_medium", 112, 7, 730, "days"),
     ),
     ordered=(("days_low", "days_medium"),),
 )

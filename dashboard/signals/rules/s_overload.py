@@ -57,27 +57,9 @@ RULE = Rule(
     explain=explain,
     contacts="sig_contacts",
     thresholds=(
-        Threshold(
-            "window_days",
-            28,
-            7,
-            365,
-            "days",
-        ),
-        Threshold(
-            "ratio_medium",
-            1.25,
-            0.1,
-            10,
-            "×",
-        ),
-        Threshold(
-            "ratio_high",
-            1.75,
-            0.1,
-            10,
-            "×",
-        ),
+        Threshold("window_days", 28, 7, 365, "days"),
+        Threshold("ratio_medium", 1.25, 0.1, 10, "×"),
+        Threshold("ratio_high", 1.75, 0.1, 10, "×"),
     ),
     ordered=(("ratio_medium", "ratio_high"),),
 )

@@ -45,13 +45,5 @@ RULE = Rule(
     subject_type="supporter",
     sql=SQL,
     explain=explain,
-    thresholds=(
-        Threshold(
-            "days",
-            56,
-            7,
-            730,
-            "days",
-        ),
-    ),
+    thresholds=(Threshold("days", 56, 7, 730, "days"),),
 )

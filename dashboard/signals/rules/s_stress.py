@@ -77,12 +77,5 @@ RULE = Rule(
     subject_type="supporter",
     sql=SQL,
     explain=explain,
-    thresholds=(
-        Threshold(
-            "stress_min",
-            4,
-            1,
-            5,
-        ),
-    ),
+    thresholds=(Threshold("stress_min", 4, 1, 5),),
 )

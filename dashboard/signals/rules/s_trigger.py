@@ -83,18 +83,7 @@ RULE = Rule(
     explain=explain,
     contacts="sig_triggers",
     thresholds=(
-        Threshold(
-            "window_days",
-            28,
-            7,
-            365,
-            "days",
-        ),
-        Threshold(
-            "felt_triggered_min",
-            4,
-            1,
-            5,
-        ),
+        Threshold("window_days", 28, 7, 365, "days"),
+        Threshold("felt_triggered_min", 4, 1, 5),
     ),
 )

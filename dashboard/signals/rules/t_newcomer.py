@@ -53,18 +53,7 @@ RULE = Rule(
     sql=SQL,
     explain=explain,
     thresholds=(
-        Threshold(
-            "newcomer_days",
-            90,
-            7,
-            730,
-            "days",
-        ),
-        Threshold(
-            "max_open_matches",
-            2,
-            0,
-            50,
-        ),
+        Threshold("newcomer_days", 90, 7, 730, "days"),
+        Threshold("max_open_matches", 2, 0, 50),
     ),
 )

@@ -61,18 +61,7 @@ RULE = Rule(
     explain=explain,
     contacts="sig_referrals",
     thresholds=(
-        Threshold(
-            "window_days",
-            90,
-            7,
-            365,
-            "days",
-        ),
-        Threshold(
-            "contacts_min",
-            3,
-            1,
-            100,
-        ),
+        Threshold("window_days", 90, 7, 365, "days"),
+        Threshold("contacts_min", 3, 1, 100),
     ),
 )

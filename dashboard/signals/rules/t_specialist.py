@@ -80,13 +80,5 @@ RULE = Rule(
     sql=SQL,
     explain=explain,
     contacts="sig_specialist",
-    thresholds=(
-        Threshold(
-            "window_days",
-            90,
-            7,
-            365,
-            "days",
-        ),
-    ),
+    thresholds=(Threshold("window_days", 90, 7, 365, "days"),),
 )
