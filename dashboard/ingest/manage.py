@@ -14,6 +14,7 @@ from .. import audit
 from ..access import Scope
 from ..privacy import to_safe_csv
 from ..transaction import transaction
+from .messages import error_text, value_text, where
 from .report import ImportReport
 from .rules import ident
 
@@ -63,12 +64,17 @@ def remove_import(
 
 
 def quarantine_csv(
-    con: duckdb.DuckDBPyConnection, import_id: int, *, scope: Scope, export: str | None = None
+    con: duckdb.DuckDBPyConnection,
+    import_id: int,
+    *,
+    scope: Scope,
+    export: str | None = None,
+    lang: str = "en",
 ) -> str:
     """Returns the rejected rows of an import as CSV, with their line and problems.
 
-    Columns: file, line, export, problems, then the contract columns (of `export`, or of every
-    export present). Cells a spreadsheet would run as a formula are neutralised.
+    Columns: file, line, export, problems (in `lang`), then the contract columns (of `export`,
+    or of every export present). Cells a spreadsheet would run as a formula are neutralised.
     """
     program_id = _program_of(con, import_id)
     scope.require(program_id)
@@ -81,16 +87,31 @@ def quarantine_csv(
     columns = list(dict.fromkeys(c.name for e in exports for c in EXPORTS[e].columns))
     records = []
     for file, line, name, record, errors in rows:
-        problems = "; ".join(e["message"] for e in json.loads(errors))
+        problems = "; ".join(_problem(e, lang) for e in json.loads(errors))
         entry = {"file": file, "line": line, "export": name, "problems": problems}
-        records.append(entry | json.loads(record))
+        cells = {
+            k: value_text(v, lang) if isinstance(v, str) else v
+            for k, v in json.loads(record).items()
+        }
+        records.append(entry | cells)
     return to_safe_csv(records, ["file", "line", "export", "problems", *columns])
 
 
+def _problem(error: dict[str, Any], lang: str) -> str:
+    """Returns one stored problem of a quarantined row as text in `lang`."""
+    if "message" in error:  # stored before problems were kept as code and parameters
+        return str(error["message"])
+    detail = where(error.get("detail") or "", error.get("at_line"))
+    value = error.get("value") or ""
+    return error_text(error["code"], lang, error.get("column") or "", value, detail)
+
+
 def errors_csv(report: ImportReport, lang: str = "en") -> str:
-    """Returns the report's errors as CSV (file, line, column, value, code, message)."""
-    german = lang.lower().startswith("de")
-    rows = [e.as_dict() | {"message": e.message_de if german else e.message} for e in report.errors]
+    """Returns the report's errors as CSV (file, line, column, value, code, message in `lang`).
+
+    A redacted value reads in `lang` too; every other value is the cell as uploaded.
+    """
+    rows = [e.as_dict(lang) | {"value": value_text(e.value, lang)} for e in report.errors]
     return to_safe_csv(rows, ["file", "line", "column", "value", "code", "message"])
 
 

@@ -21,7 +21,8 @@ def settings_table() -> str:
     """Returns the Markdown table of every setting: key, default, range, help (EN / DE)."""
     lines = ["| setting | default | allowed | meaning | Bedeutung |", "|---|---|---|---|---|"]
     for key in settings.PROGRAM_SETTINGS:
-        help_en, help_de = settings.program_setting_help(key)
+        help_en = settings.program_setting_help(key, "en")
+        help_de = settings.program_setting_help(key, "de")
         default = settings.ProgramSettings.model_fields[key].default
         allowed = settings.program_setting_allowed(key)
         lines.append(
