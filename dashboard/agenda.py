@@ -11,7 +11,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from dashboard.i18n import fmt_date, fmt_number, t, vocab
+from dashboard.i18n import fmt_date, t, vocab
 from dashboard.views.attention import ACTIONS, SEVERITY_ICONS, followup_label
 
 _CSS = """
@@ -101,15 +101,6 @@ def _row(r: dict[str, Any], lang: str) -> str:
 
 
 def value_vs_threshold(row: dict[str, Any], lang: str) -> str:
-    """Returns 'value / threshold' in the locale's number format ('' when there is no value)."""
-    value, threshold = row.get("value"), row.get("threshold")
-    if value is None:
-        return ""
-    if threshold is None:
-        return fmt_number(value, lang, digits=2)
-    return t(
-        "attention.value_vs_threshold",
-        lang,
-        value=fmt_number(value, lang, digits=2),
-        threshold=fmt_number(threshold, lang, digits=2),
-    )
+    """Returns the value against its threshold in the sentence's own unit and direction
+    ('15.2 h, line 10 h', 'Stress 4 of 5, at or above 4'); '' when the signal has none."""
+    return str(row.get("measure") or "")

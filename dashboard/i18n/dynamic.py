@@ -18,6 +18,8 @@ PROVIDERS: tuple[str, ...] = (
     "dashboard.i18n.dynamic:unlisted_ids",
     "dashboard.settings:program_setting_ids",
     "dashboard.views.dictionary:schema_ids",
+    "dashboard.i18n.dynamic:signal_ids",
+    "dashboard.i18n.dynamic:language_ids",
 )
 
 
@@ -38,6 +40,30 @@ def vocabulary_ids() -> Iterator[str]:
     for kind, codes in vocabularies().items():
         for code in codes:
             yield f"vocab.{kind}.{code}"
+
+
+def signal_ids() -> Iterator[str]:
+    """Every rule's title and reason, each threshold's label and help, the units, and the
+    sentence pieces render() itself uses (separator of clauses, "n more")."""
+    from dashboard.signals.registry import RULES
+    from dashboard.signals.text import UNITS
+
+    for rule in RULES.values():
+        yield rule.title_id
+        yield rule.reason_id
+        for t in rule.thresholds:
+            yield rule.label_id(t.name)
+            yield rule.help_id(t.name)
+    yield from UNITS.values()
+    yield from ("sentence.separator", "sentence.more")
+
+
+def language_ids() -> Iterator[str]:
+    """Names of the languages sentences mention (N-GAP): `language.<code>`."""
+    from dashboard.i18n.vocabularies import LANGUAGES
+
+    for code in LANGUAGES:
+        yield f"language.{code}"
 
 
 def unlisted_ids() -> Iterator[str]:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from dashboard.i18n import has, render, say
 from dashboard.privacy import suppress_small
 
 ACTIONS: tuple[str, ...] = ("supervision", "training", "networking")
@@ -39,14 +40,14 @@ def _field(signal: Any, name: str) -> Any:
 
 
 def to_rows(signals: Iterable[Any], lang: str) -> list[dict[str, Any]]:
-    """Returns one dict per signal with the sentence in `lang`, sorted for the agenda.
+    """Returns one dict per signal with the sentence and the measure in `lang`, sorted for the
+    agenda.
 
     Order: action (supervision, training, networking), then severity (high first), then
     subject and signal id, so the same data always prints the same agenda.
     """
     rows = []
     for s in signals:
-        message_de = _field(s, "message_de")
         rows.append(
             {
                 "program_id": _field(s, "program_id"),
@@ -55,7 +56,11 @@ def to_rows(signals: Iterable[Any], lang: str) -> list[dict[str, Any]]:
                 "subject_type": _field(s, "subject_type"),
                 "subject_id": _field(s, "subject_id"),
                 "signal_id": _field(s, "signal_id"),
-                "sentence": message_de if lang == "de" and message_de else _field(s, "message"),
+                # the rule's title ('More contact hours than agreed'); the id is the detail
+                "title": signal_title(_field(s, "signal_id"), lang),
+                "sentence": say(_field(s, "message"), lang),
+                # value against threshold in the sentence's unit ("15.2 h, line 10 h")
+                "measure": say(_field(s, "measure"), lang),
                 "value": _field(s, "value"),
                 "threshold": _field(s, "threshold"),
                 "window_days": _field(s, "window_days"),
@@ -70,6 +75,12 @@ def to_rows(signals: Iterable[Any], lang: str) -> list[dict[str, Any]]:
             }
         )
     return sorted(rows, key=_sort_key)
+
+
+def signal_title(signal_id: str, lang: str) -> str:
+    """Returns the title of rule `signal_id` in `lang` (the id itself for an unknown rule)."""
+    message_id = f"signal.{signal_id}.title"
+    return render(message_id, None, lang) if has(message_id) else str(signal_id)
 
 
 def _sort_key(row: dict[str, Any]) -> tuple:
@@ -160,7 +171,7 @@ def signals_for(
         )
     except UnknownProgram:
         return []
-    return [r.model_dump() for r in results]
+    return [r.as_row() for r in results]
 
 
 def agenda_for(

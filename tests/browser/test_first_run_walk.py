@@ -101,7 +101,7 @@ def test_first_run_from_demo_to_own_program(tmp_path: Path) -> None:
             .filter(has_text=KNOWN_SUPPORTER)
             .filter(has_text=KNOWN_SIGNAL)
         )
-        expect(known).to_contain_text("190 %")
+        expect(known).to_contain_text("190%")
         page.wait_for_timeout(1500)
         shot(page, "first_run_5_attention.png")
 
