@@ -70,6 +70,15 @@ def quarantine_csv(
     Columns: file, line, export, problems, then the contract columns (of `export`, or of every
     export present). Cells a spreadsheet would run as a formula are neutralised.
     """
+    records, columns = quarantine_rows(con, import_id, scope=scope, export=export)
+    return to_safe_csv(records, columns)
+
+
+def quarantine_rows(
+    con: duckdb.DuckDBPyConnection, import_id: int, *, scope: Scope, export: str | None = None
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Returns the rejected rows of an import (file, line, export, problems, then the cells as
+    uploaded) and the column names in file order (see quarantine_csv)."""
     program_id = _program_of(con, import_id)
     scope.require(program_id)
     rows = con.execute(
@@ -84,14 +93,21 @@ def quarantine_csv(
         problems = "; ".join(e["message"] for e in json.loads(errors))
         entry = {"file": file, "line": line, "export": name, "problems": problems}
         records.append(entry | json.loads(record))
-    return to_safe_csv(records, ["file", "line", "export", "problems", *columns])
+    return records, ["file", "line", "export", "problems", *columns]
 
 
 def errors_csv(report: ImportReport, lang: str = "en") -> str:
     """Returns the report's errors as CSV (file, line, column, value, code, message)."""
+    return to_safe_csv(error_rows(report, lang), ERROR_COLUMNS)
+
+
+ERROR_COLUMNS = ("file", "line", "column", "value", "code", "message")
+
+
+def error_rows(report: ImportReport, lang: str = "en") -> list[dict[str, Any]]:
+    """Returns the report's errors as dicts with the ERROR_COLUMNS, the message in `lang`."""
     german = lang.lower().startswith("de")
-    rows = [e.as_dict() | {"message": e.message_de if german else e.message} for e in report.errors]
-    return to_safe_csv(rows, ["file", "line", "column", "value", "code", "message"])
+    return [e.as_dict() | {"message": e.message_de if german else e.message} for e in report.errors]
 
 
 def _program_of(con: duckdb.DuckDBPyConnection, import_id: int) -> str:
