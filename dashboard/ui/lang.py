@@ -18,7 +18,7 @@ from dashboard.views import preferences
 
 _KEY = "lang"  # set only by an explicit choice: it wins over everything else
 _STORED = "_lang_stored"  # the language last written to the account, to write only changes
-_LABELS = {"de": "Deutsch", "en": "English"}
+_LABELS = i18n.LANG_NAMES
 URL_PARAM = "lang"
 
 
