@@ -1,28 +1,66 @@
 """Altair chart builders: a DataFrame and a language in, an `alt.Chart` out. No Streamlit here.
 
-Every chart has a title and labelled axes in the user's language; series are told apart by
-shape or dash as well as colour, so nothing depends on seeing colour.
+Every chart has a title and labelled axes in the user's language and says one thing: shares
+on a range where their differences show, months on a month axis, "higher is worse" apart from
+"higher is better". Series are told apart by shape, dash or fill as well as by colour, and
+every colour has at least 4.5:1 contrast on the white page (WCAG AA). Axis numbers keep Latin
+digits in every language. Legends sit below the plot, one entry a line, so a phone (390 px)
+shows them whole.
 """
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 import pandas as pd
 
-from dashboard.i18n import d3_date_format, t, vocab
+from dashboard.i18n import Pct, d3_date_format, t, vocab
 
 WIDTH = "container"
 # Fit the width to the page but keep the height for the plot itself: Streamlit's default
 # ("fit") squeezes axes and legends into the height and flattens the plot.
 FIT_X = alt.AutoSizeParams(type="fit-x", contains="padding")
-# Long series names (health figures) need the width below the chart, not a clipped side legend.
-_BOTTOM_LEGEND = alt.Legend(orient="bottom", columns=2, labelLimit=400)
-_SIDE_LEGEND = alt.Legend(labelLimit=300)
+# Long series names (health figures) need the width below the chart, not a clipped side legend;
+# one column, so a phone's 390 px hold each name whole.
+_BOTTOM_LEGEND = alt.Legend(orient="bottom", direction="vertical", columns=1, labelLimit=340)
+# Dark enough for 4.5:1 on white (blue 6.9, brown 5.5, green 5.3, purple 6.9, crimson 6.9,
+# grey 8.5); Vega's default palette has orange and teal at 2.3-2.6:1.
+PALETTE: tuple[str, ...] = ("#1c5aa6", "#b04a00", "#1e7b3a", "#7b3f9e", "#b0124f", "#4d4d4d")
+_COLOURS = alt.Scale(range=list(PALETTE))
 PROQOL_BANDS = (("low", 10, 22.5), ("moderate", 22.5, 41.5), ("high", 41.5, 50))
+# Check-in measures by direction: one chart each, so "up" means one thing per chart.
+STRAIN: tuple[str, ...] = ("stress", "felt_triggered")  # higher is worse
+RESOURCES: tuple[str, ...] = ("can_say_no", "role_clarity", "benefit")  # higher is better
+# Month labels with Latin digits; Vega's month names are English, so German and Persian use
+# numbers (11.2026, 2026-11) rather than "Nov" in a German or Persian page.
+_MONTH_FORMATS = {"de": "%m.%Y", "en": "%b %Y", "fa": "%Y-%m"}
 
 
 def _date_axis(title: str, lang: str) -> alt.Axis:
     return alt.Axis(title=title, format=d3_date_format(lang), labelAngle=-30)
+
+
+def _month_x(field: str, lang: str) -> alt.X:
+    """An x encoding by calendar month: one tick a month, labelled as a month."""
+    axis = alt.Axis(
+        title=t("chart.month", lang),
+        format=_MONTH_FORMATS.get(lang, "%Y-%m"),
+        tickCount={"interval": "month", "step": 1},
+        labelAngle=-30,
+    )
+    return alt.X(f"yearmonth({field}):T", axis=axis)
+
+
+def share_domain(shares: pd.Series) -> list[float]:
+    """Returns the y range for shares: from 0, or from 5 points below the lowest share rounded
+    down to a tenth when all shares are high (0.95..1 reads on [0.9, 1], not as one line)."""
+    values = shares.dropna()
+    top = max(1.0, float(values.max())) if len(values) else 1.0
+    if not len(values):
+        return [0.0, top]
+    low = math.floor(round((float(values.min()) - 0.05) * 10, 6)) / 10
+    return [low if low >= 0.3 else 0.0, top]
 
 
 def load_vs_capacity(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
@@ -65,13 +103,28 @@ def load_vs_capacity(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
     )
 
 
-def checkin_trends(frame: pd.DataFrame, lang: str) -> alt.Chart:
-    """Returns one line per check-in measure (1–5) over time, each with its own point shape.
+def checkin_strain(frame: pd.DataFrame, lang: str) -> alt.Chart:
+    """Returns stress and feeling triggered (1–5, higher is worse) over time, a line each.
 
     Expects long columns checkin_date, measure, value (views.supporter.checkins).
     """
-    data = frame.assign(label=[vocab("measure", m, lang) for m in frame["measure"]])
+    return _checkins(frame, STRAIN, t("chart.checkins_strain", lang), lang)
+
+
+def checkin_resources(frame: pd.DataFrame, lang: str) -> alt.Chart:
+    """Returns can say no, role clarity and what I get back (1–5, higher is better) over time.
+
+    Expects long columns checkin_date, measure, value (views.supporter.checkins).
+    """
+    return _checkins(frame, RESOURCES, t("chart.checkins_resources", lang), lang)
+
+
+def _checkins(frame: pd.DataFrame, measures: tuple[str, ...], title: str, lang: str) -> alt.Chart:
+    chosen = frame[frame["measure"].isin(measures)]
+    data = chosen.assign(label=[vocab("measure", m, lang) for m in chosen["measure"]])
     legend = t("chart.measure", lang)
+    labels = [vocab("measure", m, lang) for m in measures]  # fixed order: same look per chart
+    scale = alt.Scale(domain=labels, range=list(PALETTE[: len(labels)]))
     return (
         alt.Chart(data)
         .mark_line(point=alt.OverlayMarkDef(size=60, filled=True))
@@ -83,9 +136,9 @@ def checkin_trends(frame: pd.DataFrame, lang: str) -> alt.Chart:
                 scale=alt.Scale(domain=[1, 5]),
                 axis=alt.Axis(tickCount=5),
             ),
-            color=alt.Color("label:N", title=legend),
-            shape=alt.Shape("label:N", title=legend),
-            strokeDash=alt.StrokeDash("label:N", title=legend),
+            color=alt.Color("label:N", title=legend, scale=scale, legend=_BOTTOM_LEGEND),
+            shape=alt.Shape("label:N", title=legend, legend=_BOTTOM_LEGEND),
+            strokeDash=alt.StrokeDash("label:N", title=legend, legend=_BOTTOM_LEGEND),
             tooltip=[
                 alt.Tooltip(
                     "checkin_date:T", title=t("chart.date", lang), format=d3_date_format(lang)
@@ -94,7 +147,13 @@ def checkin_trends(frame: pd.DataFrame, lang: str) -> alt.Chart:
                 alt.Tooltip("value:Q"),
             ],
         )
-        .properties(title=t("chart.checkins_title", lang), width=WIDTH, autosize=FIT_X, height=240)
+        .properties(
+            title=title,
+            description=t("chart.checkins_title", lang),
+            width=WIDTH,
+            autosize=FIT_X,
+            height=220,
+        )
     )
 
 
@@ -132,9 +191,9 @@ def proqol_bands(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
             y=alt.Y(
                 "score:Q", title=t("chart.proqol_score", lang), scale=alt.Scale(domain=[10, 50])
             ),
-            color=alt.Color("label:N", title=legend, legend=_SIDE_LEGEND),
-            shape=alt.Shape("label:N", title=legend, legend=_SIDE_LEGEND),
-            strokeDash=alt.StrokeDash("label:N", title=legend, legend=_SIDE_LEGEND),
+            color=alt.Color("label:N", title=legend, scale=_COLOURS, legend=_BOTTOM_LEGEND),
+            shape=alt.Shape("label:N", title=legend, legend=_BOTTOM_LEGEND),
+            strokeDash=alt.StrokeDash("label:N", title=legend, legend=_BOTTOM_LEGEND),
             tooltip=[
                 alt.Tooltip("label:N", title=legend),
                 alt.Tooltip("score:Q"),
@@ -166,30 +225,39 @@ def load_distribution(frame: pd.DataFrame, lang: str) -> alt.Chart:
 
 
 def coverage_trends(frame: pd.DataFrame, lang: str) -> alt.Chart:
-    """Returns one line per health figure (share 0–1) by month.
+    """Returns one line per health figure (share 0–1) by calendar month, on a y range that
+    starts near the lowest share when all are high (its start named in the axis title).
 
     Expects long columns as_of, figure, share.
     """
     data = frame.assign(label=[vocab("figure", f, lang) for f in frame["figure"]])
     legend = t("chart.figure", lang)
+    domain = share_domain(data["share"])
+    title = t("chart.share", lang)
+    if domain[0] > 0:
+        title = t("chart.share_from", lang, start=Pct(domain[0]))
     return (
         alt.Chart(data)
         .mark_line(point=alt.OverlayMarkDef(size=50, filled=True))
         .encode(
-            x=alt.X("as_of:T", axis=_date_axis(t("chart.month", lang), lang)),
+            x=_month_x("as_of", lang),
             y=alt.Y(
                 "share:Q",
-                title=t("chart.share", lang),
+                title=title,
                 axis=alt.Axis(format="%"),
-                scale=alt.Scale(domain=[0, 1]),
+                scale=alt.Scale(domain=domain),
             ),
-            color=alt.Color("label:N", title=legend, legend=_BOTTOM_LEGEND),
+            color=alt.Color("label:N", title=legend, scale=_COLOURS, legend=_BOTTOM_LEGEND),
             shape=alt.Shape("label:N", title=legend, legend=_BOTTOM_LEGEND),
             strokeDash=alt.StrokeDash("label:N", title=legend, legend=_BOTTOM_LEGEND),
             tooltip=[
                 alt.Tooltip("label:N", title=legend),
                 alt.Tooltip("share:Q", format=".0%"),
-                alt.Tooltip("as_of:T", format=d3_date_format(lang)),
+                alt.Tooltip(
+                    "yearmonth(as_of):T",
+                    title=t("chart.month", lang),
+                    format=_MONTH_FORMATS.get(lang, "%Y-%m"),
+                ),
             ],
         )
         .properties(title=t("chart.coverage_title", lang), width=WIDTH, autosize=FIT_X, height=260)
@@ -208,9 +276,11 @@ def referrals(frame: pd.DataFrame, lang: str) -> alt.Chart:
     long["kind"] = long["kind"].map(kinds)
     long["service"] = [vocab("service", s, lang) for s in long["service_type"]]
     legend = t("chart.kind", lang)
+    # needed: a solid bar; referred: an outlined, lightly filled one (not told apart by colour)
+    colours = alt.Scale(domain=list(kinds.values()), range=list(PALETTE[:2]))
     return (
         alt.Chart(long)
-        .mark_bar()
+        .mark_bar(strokeWidth=2)
         .encode(
             y=alt.Y("service:N", title=t("chart.service_type", lang), sort="-x"),
             yOffset=alt.YOffset("kind:N"),
@@ -219,8 +289,11 @@ def referrals(frame: pd.DataFrame, lang: str) -> alt.Chart:
                 title=t("chart.contacts_90d", lang),
                 axis=alt.Axis(tickMinStep=1, format="d"),
             ),
-            color=alt.Color("kind:N", title=legend),
-            opacity=alt.Opacity("kind:N", title=legend, scale=alt.Scale(range=[1.0, 0.55])),
+            color=alt.Color("kind:N", title=legend, scale=colours, legend=_BOTTOM_LEGEND),
+            stroke=alt.Stroke("kind:N", scale=colours, legend=None),
+            fillOpacity=alt.FillOpacity(
+                "kind:N", title=legend, scale=alt.Scale(range=[1.0, 0.2]), legend=_BOTTOM_LEGEND
+            ),
             tooltip=["service:N", "kind:N", "contacts:Q"],
         )
         .properties(title=t("chart.referrals_title", lang), width=WIDTH, autosize=FIT_X)

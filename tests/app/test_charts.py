@@ -19,7 +19,14 @@ FRAMES = {
             "capacity_week": [1.85] * 4,
         }
     ),
-    "checkin_trends": pd.DataFrame(
+    "checkin_strain": pd.DataFrame(
+        {
+            "checkin_date": [WEEKS[0], WEEKS[0], WEEKS[2]],
+            "measure": ["stress", "benefit", "stress"],
+            "value": [2, 4, 5],
+        }
+    ),
+    "checkin_resources": pd.DataFrame(
         {
             "checkin_date": [WEEKS[0], WEEKS[0], WEEKS[2]],
             "measure": ["stress", "benefit", "stress"],
