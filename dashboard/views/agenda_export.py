@@ -55,7 +55,10 @@ def shareable(r: dict[str, Any], lang: str) -> dict[str, Any]:
     if isinstance(value, int) and not isinstance(value, bool):
         value = _count(value)
     counts = suppress_small([counts], list(counts))[0]
-    return {**r, "value": value, "counts": counts, "sentence": _sentence(r, lang)}
+    out = {**r, "value": value, "counts": counts, "sentence": _rerendered(r, "message", lang)}
+    if isinstance(r.get("measure_message"), Msg):  # '3 contacts' beside the sentence
+        out["measure"] = _rerendered(r, "measure_message", lang)
+    return out
 
 
 def _row(r: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -76,11 +79,11 @@ def _row(r: dict[str, Any], lang: str) -> dict[str, Any]:
     }
 
 
-def _sentence(r: dict[str, Any], lang: str) -> str:
-    """A program-level row's sentence with its counts suppressed and its contact ids replaced
-    by their (suppressed) number; empty when the row holds only a rendered sentence, whose
+def _rerendered(r: dict[str, Any], key: str, lang: str) -> str:
+    """A program-level row's message `key` with its counts suppressed and its contact ids
+    replaced by their (suppressed) number; empty when the row holds only rendered text, whose
     counts and ids cannot be told apart from the other words."""
-    message = r.get("message")
+    message = r.get(key)
     return say(private(message), lang) if isinstance(message, Msg) else ""
 
 

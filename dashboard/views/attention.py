@@ -41,7 +41,9 @@ def to_rows(signals: Iterable[Any], lang: str) -> list[dict[str, Any]]:
                 "subject_id": _field(s, "subject_id"),
                 "signal_id": _field(s, "signal_id"),
                 "sentence": message_de if lang == "de" and message_de else _field(s, "message"),
-                "message": _field(s, "message"),  # the CSV renders it again, counts suppressed
+                # kept as Msg for downloads, which render them again with small counts hidden
+                "message": _field(s, "message"),
+                "measure_message": _field(s, "measure"),
                 "value": _field(s, "value"),
                 "threshold": _field(s, "threshold"),
                 "window_days": _field(s, "window_days"),

@@ -14,7 +14,7 @@ from dashboard import agenda
 from dashboard.csv_dialect import cell, write_csv
 from dashboard.i18n import Ids, Msg
 from dashboard.views import attention
-from dashboard.views.agenda_export import agenda_csv, csv_rows, private
+from dashboard.views.agenda_export import agenda_csv, csv_rows, private, shareable
 
 ROWS = [
     {"name": "Überlastung ≥ 14 h", "hours": 15.17, "n": 3, "day": date(2026, 11, 2)},
@@ -98,3 +98,10 @@ def test_printable_agenda_suppresses_small_counts_like_the_csv_and_says_so() -> 
     assert "&lt;8 (threshold 1)" in html
     assert "3 (threshold 1)" not in html and "C1" not in html
     assert "read &quot;&lt;8&quot;, as in the CSV download" in html
+
+
+def test_the_measure_phrase_of_a_program_level_row_is_suppressed_too() -> None:
+    done = Msg("import.done", {"id": "4", "valid": 3, "rejected": 12})
+    signal = _networking()[0] | {"measure": done}
+    (row,) = attention.to_rows([signal], "en")
+    assert shareable(row, "en")["measure"] == "Import 4 committed: <8 rows stored, 12 rejected."
