@@ -91,7 +91,7 @@ def _series_encodings(spec: dict) -> list[dict]:
     return found
 
 
-@pytest.mark.parametrize("name", ["checkin_strain", "proqol_bands", "coverage_trends", "referrals"])
+@pytest.mark.parametrize("name", ["checkin_strain", "proqol_bands", "coverage_trends"])
 def test_series_colours_come_from_the_palette_with_a_second_cue_and_a_bottom_legend(
     name: str,
 ) -> None:
@@ -102,3 +102,13 @@ def test_series_colours_come_from_the_palette_with_a_second_cue_and_a_bottom_leg
     assert colour["legend"]["orient"] == "bottom"
     cues = {"shape", "strokeDash", "fillOpacity"} & set(encoding)
     assert cues and all(encoding[c]["field"] == colour["field"] for c in cues)
+
+
+def test_needed_and_referred_bars_carry_their_kind_and_count_as_text() -> None:
+    spec = charts.referrals(FRAMES["referrals"], "de").to_dict()
+    bars, labels = spec["layer"]
+    assert "color" not in bars["encoding"]  # one hue; fill and words tell the kinds apart
+    assert bars["encoding"]["fillOpacity"]["scale"]["range"] == [1.0, 0.15]
+    assert labels["encoding"]["text"]["field"] == "text"
+    texts = {row["text"] for row in next(iter(spec["datasets"].values()))}
+    assert texts == {"Gebraucht: 9", "Vermittelt: 3", "Gebraucht: 4", "Vermittelt: 4"}
