@@ -20,7 +20,8 @@ from decimal import Decimal
 from typing import Any
 
 from dashboard.i18n import normalize, t
-from dashboard.privacy import _is_missing, _records, neutralize_csv_cell
+from dashboard.i18n.formats import is_empty
+from dashboard.privacy import neutralize_csv_cell
 
 BOM = "\ufeff"
 
@@ -49,7 +50,7 @@ def dialect(lang: str) -> Dialect:
 def cell(value: Any, lang: str) -> str:
     """Returns one cell as the language's spreadsheet reads it: '' for missing, '15,17' (de),
     '20.11.2026' (de), yes/no as words; text neutralised against formulas."""
-    if _is_missing(value):
+    if is_empty(value):
         return ""
     if isinstance(value, bool) or type(value).__name__ == "bool_":
         return t("common.yes", lang) if value else t("common.no", lang)
@@ -82,7 +83,8 @@ def write_csv(
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=dialect(lang).delimiter, lineterminator="\r\n")
     writer.writerow([neutralize_csv_cell(h) for h in columns.values()])
-    for row in _records(rows):
+    records = rows.to_dict(orient="records") if hasattr(rows, "to_dict") else rows
+    for row in records:
         writer.writerow([cell(row.get(key), lang) for key in columns])
     return (BOM + buffer.getvalue()).encode("utf-8")
 
