@@ -53,16 +53,15 @@ def referrals(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
 @inked
 def need_matrix(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
     """Returns the service type × language grid: cell shade = needs, text = affirming services,
-    a gap (needs but no service) marked with ✖ and a thick outline, not colour alone.
+    a gap (needs but no service) marked with ✖ and a thick outline, not colour alone; the
+    subtitle says what ✖ means (the word itself no longer fits a cell on a phone).
 
     Expects columns service_type, language, needs, services, gap (views.network.need_matrix).
     """
     data = frame.assign(
         service=[vocab("service", s, lang) for s in frame["service_type"]],
-        mark=[
-            f"✖ {t('network.gap', lang)}" if g else str(n)
-            for g, n in zip(frame["gap"], frame["services"], strict=True)
-        ],
+        mark=["✖" if g else str(n) for g, n in zip(frame["gap"], frame["services"], strict=True)],
+        gap_label=[t("common.yes", lang) if g else t("common.no", lang) for g in frame["gap"]],
     )
     x = alt.X("language:N", title=t("chart.language", lang), axis=alt.Axis(labelAngle=0))
     y = alt.Y("service:N", title=t("chart.service_type", lang))
@@ -73,7 +72,10 @@ def need_matrix(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
             x=x,
             y=y,
             color=alt.Color(
-                "needs:Q", title=t("chart.needs", lang), scale=alt.Scale(scheme="blues")
+                "needs:Q",
+                title=t("chart.needs", lang),
+                scale=alt.Scale(scheme="blues"),
+                legend=alt.Legend(orient="bottom", direction="horizontal", gradientLength=180),
             ),
             stroke=alt.condition("datum.gap", alt.value("#b00020"), alt.value("white")),
             strokeWidth=alt.condition("datum.gap", alt.value(3), alt.value(1)),
@@ -82,6 +84,7 @@ def need_matrix(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
                 alt.Tooltip("language:N", title=t("chart.language", lang)),
                 alt.Tooltip("needs:Q", title=t("chart.needs", lang)),
                 alt.Tooltip("services:Q", title=t("chart.services", lang)),
+                alt.Tooltip("gap_label:N", title=t("network.gap", lang)),
             ],
         )
     )
@@ -98,6 +101,7 @@ def need_matrix(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
         )
     )
     height = 34 * max(data["service"].nunique(), 1)
-    return (cells + text).properties(
-        title=t("chart.matrix_title", lang), width=WIDTH, autosize=FIT_X, height=height
+    title = alt.TitleParams(
+        t("chart.matrix_title", lang), subtitle=t("chart.matrix_gap_note", lang).split("\n")
     )
+    return (cells + text).properties(title=title, width=WIDTH, autosize=FIT_X, height=height)

@@ -44,7 +44,7 @@ def inked(build: Callable[[pd.DataFrame, str], Chart]) -> Callable[[pd.DataFrame
         return (
             chart.configure_axis(labelColor=INK, titleColor=INK)
             .configure_legend(labelColor=INK, titleColor=INK)
-            .configure_title(color=INK)
+            .configure_title(color=INK, subtitleColor=INK)
         )
 
     return wrapper
