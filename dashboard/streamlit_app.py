@@ -19,7 +19,7 @@ import streamlit as st  # noqa: E402
 
 from dashboard.db import StoreUnavailable  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
-from dashboard.ui import auth_gate, cache, connection, context, nav, store_page, widgets  # noqa: E402
+from dashboard.ui import auth_gate, cache, connection, context, contrast, nav, store_page, widgets  # noqa: E402,E501
 from dashboard.ui import lang as lang_ui  # noqa: E402
 
 # A local favicon: Streamlit fetches ":material/…:" page icons from a font host.
@@ -27,6 +27,7 @@ st.set_page_config(
     page_title="Peer supervision", page_icon=str(_ROOT / "dashboard" / "static" / "icon.png"),
     layout="wide",
 )  # fmt: skip
+contrast.apply()
 try:
     cur = connection.cursor()
 except StoreUnavailable as exc:  # held by another process, or DASHBOARD_DB_KEY does not fit

@@ -73,7 +73,7 @@ if not shown:
     st.success(ctx.t("attention.none"), icon=":material/check_circle:")
 
 
-def _table(group: list[dict]) -> None:
+def _table(group: list[dict], title: str) -> None:
     frame = pd.DataFrame(
         {
             ctx.t("col.severity"): [widgets.severity_label(r["severity"], ctx.lang) for r in group],
@@ -87,12 +87,7 @@ def _table(group: list[dict]) -> None:
         }
     )
     widgets.table(
-        frame,
-        all_rows=True,
-        column_config={
-            ctx.t("col.since"): st.column_config.DateColumn(format="localized"),
-            ctx.t("col.evidence"): st.column_config.TextColumn(width="large"),
-        },
+        frame, caption=title, row_header=ctx.t("col.subject"), wide=[ctx.t("col.evidence")]
     )
 
 
@@ -102,10 +97,10 @@ for name, group in view.by_group(shown).items():
     title = ctx.t(f"attention.group.{name}", since=fmt_date(since, ctx.lang))
     if name == "handled":
         with st.expander(f"{title} ({len(group)})", expanded=False):
-            _table(group)
+            _table(group, title)
     else:
         st.subheader(f"{title} ({len(group)})")
-        _table(group)
+        _table(group, title)
 
 agenda_rows = [r for r in shown if r["group"] != "handled"]
 followup_forms.record_form(program.program_id, agenda_rows, as_of)

@@ -61,7 +61,12 @@ for name, spec in EXPORTS.items():
                 ctx.t("dictionary.description"): [r["description"] for r in rows],
             }
         )
-        widgets.table(frame)
+        widgets.table(
+            frame,
+            caption=spec.file_name,
+            row_header=ctx.t("dictionary.column"),
+            wide=[ctx.t("dictionary.description")],
+        )
         st.download_button(
             ctx.t("dictionary.download_template"),
             view.template(name),

@@ -44,7 +44,10 @@ if rows:
                 ctx.t("col.signal"): [r["signal_id"] for r in rows],
                 ctx.t("col.evidence"): [r["sentence"] for r in rows],
             }
-        )
+        ),
+        caption=ctx.t("network.signals"),
+        row_header=ctx.t("col.subject"),
+        wide=[ctx.t("col.evidence")],
     )
 else:
     st.success(ctx.t("network.no_signals"), icon=":material/check_circle:")
@@ -92,7 +95,8 @@ if not matrix.empty:
                     ctx.t("chart.language"): gaps["language"].tolist(),
                     ctx.t("chart.needs"): gaps["needs"].tolist(),
                 }
-            )
+            ),
+            caption=ctx.t("network.matrix"),
         )
     out = suppress_small(matrix, ["needs", "services"])
     out["service_type"] = [vocab("service", s, ctx.lang) for s in out["service_type"]]
@@ -139,5 +143,6 @@ else:
                 ctx.t("col.needed"): [yes if v else no for v in services["needed"]],
             }
         ),
-        column_config={ctx.t("col.last_contact"): st.column_config.DateColumn(format="localized")},
+        caption=ctx.t("network.partnerships"),
+        row_header=ctx.t("col.service"),
     )

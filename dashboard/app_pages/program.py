@@ -119,7 +119,8 @@ with right:
                     ],
                     ctx.t("program.count"): [r["count"] for r in by_type],
                 }
-            )
+            ),
+            caption=ctx.t("program.incidents"),
         )
 
 st.subheader(ctx.t("program.referrals"))
@@ -137,7 +138,9 @@ else:
                 ctx.t("chart.referred"): [r["referred"] for r in refs],
                 ctx.t("program.share"): [fmt_percent(r["share"], ctx.lang) for r in refs],
             }
-        )
+        ),
+        caption=ctx.t("program.referrals"),
+        row_header=ctx.t("chart.service_type"),
     )
 
 out = view.downloadable(rows)

@@ -116,7 +116,11 @@ def check(ctx: PageContext, program_id: str, files: list[Any]) -> tuple[list[Upl
 def show_report(ctx: PageContext, report: ImportReport, program_id: str) -> None:
     """Draws what each file was recognised as, its counts and notices, and every error."""
     st.subheader(ctx.t("import.check"))
-    widgets.table(_renamed(ctx, view.file_rows(report, ctx.lang), _FILE_COLUMNS))
+    widgets.table(
+        _renamed(ctx, view.file_rows(report, ctx.lang), _FILE_COLUMNS),
+        caption=ctx.t("import.check"),
+        row_header=ctx.t(_FILE_COLUMNS["file"]),
+    )
     for f in report.files:  # identifying columns dropped unread: say so, loudly
         for warning in f.warnings_de if ctx.lang == "de" else f.warnings:
             st.warning(
@@ -128,7 +132,11 @@ def show_report(ctx: PageContext, report: ImportReport, program_id: str) -> None
             st.success(ctx.t("import.all_valid"), icon=":material/check_circle:")
         return
     st.error(ctx.t("import.errors_found", n=len(errors)), icon=":material/error:")
-    widgets.table(_renamed(ctx, errors, _ERROR_COLUMNS))
+    widgets.table(
+        _renamed(ctx, errors, _ERROR_COLUMNS),
+        caption=ctx.t("import.errors_found", n=len(errors)),
+        wide=[ctx.t("col.reason")],
+    )
     widgets.download(
         ctx.t("import.download_errors"),
         write_csv(error_rows(report, ctx.lang), _error_headers(ctx), ctx.lang),
@@ -202,9 +210,8 @@ def history(ctx: PageContext) -> None:
     shown = frame[[c for c in view.HISTORY_COLUMNS if c in frame]]
     widgets.table(
         shown.rename(columns={c: ctx.t(f"history.{c}") for c in shown.columns}),
-        column_config={
-            ctx.t("history.started_at"): st.column_config.DatetimeColumn(format="localized")
-        },
+        caption=ctx.t("import.history"),
+        row_header=ctx.t("history.import_id") if "import_id" in shown else None,
     )
     live = frame.loc[frame["status"] != "removed", "import_id"].tolist()
     pick, quarantine, remove = st.columns(3, vertical_alignment="bottom")

@@ -63,7 +63,7 @@ def language_switch(lang: str) -> None:
     st.sidebar.segmented_control(
         i18n.t("lang.switch", lang),
         options=list(i18n.LANGS),
-        format_func=_LABELS.__getitem__,
+        format_func=i18n.LANG_NAMES.__getitem__,
         key="w_lang",
         on_change=_switched,
         selection_mode="single",

@@ -36,7 +36,7 @@ def listing(ctx: PageContext) -> list[programs.ProgramRow]:
             for r in rows
         ]
     )
-    widgets.table(frame)
+    widgets.table(frame, caption=ctx.t("nav.programs"), row_header=ctx.t("programs.col_id"))
     return rows
 
 

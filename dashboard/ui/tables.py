@@ -1,6 +1,7 @@
 """Tables the pages draw: data frames with translated headers and vocabulary labels.
 
-Values go into st.dataframe only (never into markdown or HTML), so no code can become markup.
+They are drawn as real HTML tables by widgets.table (ui/html_table.py), which escapes every
+header and value, so no code in the data can become markup.
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.i18n import vocab
+from dashboard.ui import widgets
 from dashboard.ui.cache import cached
 from dashboard.ui.context import PageContext
 from dashboard.views import supporter as supporter_view
-
-_DATE = st.column_config.DateColumn(format="localized")
 
 
 def _labels(kind: str, values: Iterable[Any], lang: str) -> list[str]:
@@ -40,16 +40,14 @@ def _yes_no(ctx: PageContext, values: Iterable[Any]) -> list[str]:
     ]
 
 
-def show(
-    ctx: PageContext, frame: pd.DataFrame, columns: dict[str, str], dates: Iterable[str] = ()
-) -> None:
-    """Draws `frame` with columns renamed by catalog key ({column: key}), dates localized."""
+def show(ctx: PageContext, frame: pd.DataFrame, columns: dict[str, str], caption: str) -> None:
+    """Draws `frame` with columns renamed by catalog key ({column: key}); the first column
+    names each row. Dates, numbers and empty cells are written the language's way."""
     if frame.empty:
         st.caption(ctx.t("common.no_rows"))
         return
     renamed = frame[list(columns)].rename(columns={c: ctx.t(k) for c, k in columns.items()})
-    config = {ctx.t(columns[c]): _DATE for c in dates}
-    st.dataframe(renamed, hide_index=True, width="stretch", column_config=config)
+    widgets.table(renamed, caption=caption, row_header=str(renamed.columns[0]))
 
 
 def matches(ctx: PageContext, frame: pd.DataFrame) -> None:
@@ -73,7 +71,7 @@ def matches(ctx: PageContext, frame: pd.DataFrame) -> None:
             "differing_dimensions": "col.differing",
             "contacts_28d": "col.contacts_28d",
         },
-        dates=("started_on", "ended_on"),
+        ctx.t("supporter.matches"),
     )
 
 
@@ -94,7 +92,7 @@ def trainings(ctx: PageContext, frame: pd.DataFrame) -> None:
             "valid_until": "col.valid_until",
             "valid": "col.validity",
         },
-        dates=("completed_on", "valid_until"),
+        ctx.t("supporter.trainings"),
     )
 
 
@@ -108,11 +106,11 @@ def supervision(ctx: PageContext, frame: pd.DataFrame) -> None:
         ctx,
         view,
         {"session_date": "col.date", "format": "col.format", "facilitator": "col.facilitator"},
-        dates=("session_date",),
+        ctx.t("supporter.supervision"),
     )
 
 
-def contacts(ctx: PageContext, frame: pd.DataFrame) -> None:
+def contacts(ctx: PageContext, frame: pd.DataFrame, caption: str) -> None:
     """Draws contacts (evidence): date, match, duration, channel, flags, topics, referrals."""
     view = frame.assign(
         channel=_labels("channel", frame["channel"], ctx.lang),
@@ -140,7 +138,7 @@ def contacts(ctx: PageContext, frame: pd.DataFrame) -> None:
             "referral_made": "col.referral_made",
             "language": "col.language",
         },
-        dates=("contact_date",),
+        caption,
     )
 
 
@@ -150,21 +148,25 @@ def evidence(ctx: PageContext, program_id: str, row: dict[str, Any]) -> None:
     found = row["evidence"] or {}
     contact_ids = found.get("contact_ids") or []
     if contact_ids:
-        contacts(ctx, cached(supporter_view.contacts_by_id, program_id, tuple(contact_ids)))
+        contacts(
+            ctx,
+            cached(supporter_view.contacts_by_id, program_id, tuple(contact_ids)),
+            ctx.t("ui.evidence_contacts", signal=row["signal_id"]),
+        )
     others = [
         (kind, ", ".join(map(str, ids)))
         for kind, ids in sorted(found.items())
         if kind != "contact_ids" and ids
     ]
     if others:
-        st.dataframe(
-            pd.DataFrame(others, columns=[ctx.t("col.record_kind"), ctx.t("col.records")]).assign(
-                **{
-                    ctx.t("col.record_kind"): lambda f: _labels(
-                        "evidence", f[ctx.t("col.record_kind")], ctx.lang
-                    )
+        kinds = _labels("evidence", [kind for kind, _ in others], ctx.lang)
+        widgets.table(
+            pd.DataFrame(
+                {
+                    ctx.t("col.record_kind"): kinds,
+                    ctx.t("col.records"): [ids for _, ids in others],
                 }
             ),
-            hide_index=True,
-            width="stretch",
+            caption=ctx.t("ui.evidence_records", signal=row["signal_id"]),
+            row_header=ctx.t("col.record_kind"),
         )

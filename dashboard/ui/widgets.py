@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import streamlit as st
 
 from dashboard import audit
 from dashboard.i18n import vocab
-from dashboard.ui import context, nav
+from dashboard.ui import context, html_table, nav
 from dashboard.ui.cache import cached, clear
 from dashboard.views import common, demo
 from dashboard.views.attention import SEVERITY_ICONS
@@ -98,30 +99,22 @@ def remove_demo_button(ctx: context.PageContext, *, key: str) -> None:
     st.rerun()
 
 
-ROW_PX, MAX_TABLE_PX = 35, 1100
-
-
 def table(
     frame: Any,
     *,
-    key: str | None = None,
-    column_config: dict | None = None,
-    all_rows: bool = False,
+    caption: str,
+    row_header: str | None = None,
+    wide: Iterable[str] = (),
 ) -> None:
-    """Draws a sortable table across the page width without the index.
+    """Draws `frame` as a real HTML table across the page width (see ui/html_table.py):
+    screen readers get caption and headers, long text wraps, phones get one card per row.
 
-    `all_rows` sizes it to show every row without scrolling (up to about 30), as the agenda
-    should read like a list.
+    `caption` names the table for screen readers; `row_header` is the column that names
+    each row (a pseudonym, a file); `wide` columns hold sentences and get room for them.
     """
-    height: Any = min(ROW_PX * (len(frame) + 1) + 3, MAX_TABLE_PX) if all_rows else "auto"
-    st.dataframe(
-        frame,
-        hide_index=True,
-        width="stretch",
-        height=height,
-        column_config=column_config,
-        key=key,
-    )
+    lang = context.get().lang
+    body = html_table.build(frame, caption=caption, lang=lang, row_header=row_header, wide=wide)
+    st.html(html_table.page([body]))
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")

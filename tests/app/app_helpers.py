@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
+
+from dashboard import i18n
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = ROOT / "dashboard" / "streamlit_app.py"
@@ -48,9 +54,63 @@ def texts(at: AppTest) -> str:
     return "\n".join(parts)
 
 
+@dataclass(frozen=True)
+class Table:
+    """One HTML table the run drew: its caption and its cells as text, as a reader gets them."""
+
+    caption: str
+    value: pd.DataFrame
+
+
+class _TableParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[tuple[str, list[list[str]]]] = []
+        self._cell: list[str] | None = None
+        self._in_caption = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "table":
+            self.tables.append(("", []))
+        elif tag == "caption":
+            self._in_caption = True
+        elif tag == "tr":
+            self.tables[-1][1].append([])
+        elif tag in ("th", "td"):
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "caption":
+            self._in_caption = False
+        elif tag in ("th", "td") and self._cell is not None:
+            self.tables[-1][1][-1].append("".join(self._cell))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in_caption:
+            caption, rows = self.tables[-1]
+            self.tables[-1] = (caption + data, rows)
+        elif self._cell is not None:
+            self._cell.append(data)
+
+
+def tables(at: Any, charts: bool = False) -> list[Table]:
+    """Returns the HTML tables of this run, or of one of its blocks (an expander), header
+    row as columns, in page order; the figures under charts only when `charts`."""
+    chart_captions = {i18n.t("ui.chart_figures", lang) for lang in i18n.LANGS}
+    found = []
+    for element in at.html:
+        parser = _TableParser()
+        parser.feed(element.value)
+        for caption, rows in parser.tables:
+            if charts or caption not in chart_captions:
+                found.append(Table(caption, pd.DataFrame(rows[1:], columns=rows[0])))
+    return found
+
+
 def frames(at: AppTest) -> list:
-    """Returns the DataFrames shown by st.dataframe in this run."""
-    return [el.value for el in at.dataframe]
+    """Returns the tables' cells (as text) of this run, charts' figures left out."""
+    return [table.value for table in tables(at)]
 
 
 def add_account(path: Path, user: str = "chef", role: str = "admin", programs: tuple = ()) -> None:

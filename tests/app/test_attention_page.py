@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from app_helpers import ROOT, add_account, open_page, signed_in, texts
+from app_helpers import ROOT, add_account, open_page, signed_in, tables, texts
 
 from dashboard import db, i18n
 from dashboard.ui import connection
@@ -26,7 +26,7 @@ def _expected() -> set[tuple[str, str, str]]:
 
 def _shown(at) -> list[tuple[str, str, str]]:  # noqa: ANN001
     rows = []
-    for frame in at.dataframe:
+    for frame in tables(at):
         for _, r in frame.value.iterrows():
             rows.append((r["Who / what"], r["Signal"], SEVERITY_WORDS[r["Severity"]]))
     return rows
@@ -59,7 +59,7 @@ def test_groups_follow_the_meeting_and_severity_is_ordered_within(demo_db: Path)
     assert names == ["New since 23 Oct 2026", "Worse", "Open"]
     assert sum(int(t.rsplit("(", 1)[1].rstrip(")")) for t in titles) == 35
     order = {"high": 0, "medium": 1, "low": 2}
-    for frame in at.dataframe:
+    for frame in tables(at):
         ranks = [order[SEVERITY_WORDS[s]] for s in frame.value["Severity"]]
         assert ranks == sorted(ranks)
 
@@ -79,9 +79,9 @@ def test_opening_a_supporter_shows_their_signal_with_its_contacts(demo_db: Path)
     assert at.title[0].value == "Supporter"
     assert at.selectbox(key="w_supporter").value == "P03"
     assert "S-OVERLOAD" in " ".join(e.label for e in at.expander)
-    contacts = at.dataframe[0].value
+    contacts = tables(at)[0].value
     assert len(contacts) == 13  # SCENARIOS.md: 13 contacts × 70 min in the 28 days
-    assert set(contacts["Minutes"]) == {70}
+    assert set(contacts["Minutes"]) == {"70"}  # as the table shows it
 
 
 def test_downloads_are_offered_and_the_german_agenda_is_german(demo_db: Path) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from app_helpers import add_account, open_page, signed_in, texts
+from app_helpers import add_account, open_page, signed_in, tables, texts
 
 from dashboard import db, i18n
 from dashboard.access import Scope
@@ -32,7 +32,7 @@ def _groups(at) -> dict[str, list[tuple[str, str]]]:  # noqa: ANN001
     """Returns group title -> (subject, signal) rows of its table (the open groups: each is a
     subheader with its table, in page order; the handled expander's table comes after them)."""
     out = {}
-    for title, frame in zip([h.value for h in at.subheader], at.dataframe, strict=False):
+    for title, frame in zip([h.value for h in at.subheader], tables(at), strict=False):
         cols = list(frame.value.columns)
         out[title.rsplit(" (", 1)[0]] = list(
             zip(frame.value[cols[2]], frame.value[cols[3]], strict=True)
@@ -43,8 +43,8 @@ def _groups(at) -> dict[str, list[tuple[str, str]]]:  # noqa: ANN001
 def _handled(at, lang: str) -> list[tuple[str, str]]:  # noqa: ANN001
     title = i18n.t("attention.group.handled", lang)
     for exp in at.expander:
-        if exp.label.startswith(title) and exp.dataframe:
-            frame = exp.dataframe[0].value
+        if exp.label.startswith(title) and tables(exp):
+            frame = tables(exp)[0].value
             cols = list(frame.columns)
             return list(zip(frame[cols[2]], frame[cols[3]], strict=True))
     return []
@@ -53,7 +53,7 @@ def _handled(at, lang: str) -> list[tuple[str, str]]:  # noqa: ANN001
 def _on_agenda(at, lang: str) -> set[tuple[str, str]]:  # noqa: ANN001
     handled = set(_handled(at, lang))
     shown = set()
-    for frame in at.dataframe:
+    for frame in tables(at):
         cols = list(frame.value.columns)
         shown |= set(zip(frame.value[cols[2]], frame.value[cols[3]], strict=True))
     return shown - handled
@@ -105,7 +105,7 @@ def test_record_from_attention_leave_agenda_worsen_and_reopen(
     assert ("P03", "S-OVERLOAD") in _on_agenda(at, lang)
     worse = _groups(at)[i18n.t("attention.group.worse", lang)]
     assert ("P03", "S-OVERLOAD") in worse
-    frame = next(f.value for f in at.dataframe if ("P03" in list(f.value.iloc[:, 2])))
+    frame = next(f.value for f in tables(at) if ("P03" in list(f.value.iloc[:, 2])))
     label = frame[i18n.t("col.followup", lang)][list(frame.iloc[:, 2]).index("P03")]
     assert label.startswith(i18n.t("followup.reopened.value", lang))
 

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from app_helpers import app, texts
+from app_helpers import app, tables, texts
 from streamlit.testing.v1 import AppTest
 
 from dashboard import db
@@ -80,11 +80,11 @@ def test_mapping_step_suggests_confirms_and_is_reused(admin_db: Path, locale: st
     at.selectbox(key="map_order_0").set_value("mdy").run()
     at.button(key="map_ok_0").click().run()
     assert not at.exception, [e.message for e in at.exception]
-    assert WORDS[locale]["applied"] in texts(at) + str(at.dataframe[0].value)
+    assert WORDS[locale]["applied"] in texts(at) + str(tables(at)[0].value)
     at.button(key="btn_import").click().run()
 
     at = _upload(at, LATER)  # a new upload, same header: mapped without asking
-    assert WORDS[locale]["applied"] in str(at.dataframe[0].value)
+    assert WORDS[locale]["applied"] in str(tables(at)[0].value)
     assert not at.button(key="btn_import").disabled
     assert WORDS[locale]["saved"] in texts(at)  # the saved mapping is listed
     at.button(key="btn_import").click().run()

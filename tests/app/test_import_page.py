@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from app_helpers import app, texts
+from app_helpers import app, tables, texts
 from streamlit.testing.v1 import AppTest
 
 from dashboard import db
@@ -54,7 +54,7 @@ def _upload(at: AppTest, name: str, data: bytes) -> AppTest:
 
 
 def _file_table(at: AppTest) -> dict:
-    frame = at.dataframe[0].value
+    frame = tables(at)[0].value
     return frame.iloc[0][["File", "Recognised as", "Rows read", "Valid", "Rejected"]].to_dict()
 
 
@@ -72,9 +72,9 @@ def test_a_good_file_is_checked_then_imported(admin_db: Path) -> None:
     assert _file_table(at) == {
         "File": "supporters.csv",
         "Recognised as": "supporters",
-        "Rows read": 2,
-        "Valid": 2,
-        "Rejected": 0,
+        "Rows read": "2",
+        "Valid": "2",
+        "Rejected": "0",
     }
     assert "Every row is valid." in texts(at)
     assert at.button(key="btn_import_valid").disabled
@@ -82,8 +82,12 @@ def test_a_good_file_is_checked_then_imported(admin_db: Path) -> None:
     at.button(key="btn_import").click().run()
     assert not at.exception
     assert any("2 rows stored, 0 rejected" in s.value for s in at.success)
-    history = at.dataframe[0].value
-    assert history.iloc[0][["Program", "Rows stored", "Rows rejected"]].tolist() == [PROGRAM, 2, 0]
+    history = tables(at)[0].value
+    assert history.iloc[0][["Program", "Rows stored", "Rows rejected"]].tolist() == [
+        PROGRAM,
+        "2",
+        "0",
+    ]
     assert _db_rows(admin_db, "SELECT program_id, supporter_id FROM supporters ORDER BY 2") == [
         (PROGRAM, "S01"),
         (PROGRAM, "S02"),
@@ -97,14 +101,14 @@ def test_a_bad_file_lists_every_problem_and_imports_only_valid_rows_on_request(
     assert _file_table(at) == {
         "File": "unterstuetzende.csv",
         "Recognised as": "supporters",
-        "Rows read": 3,
-        "Valid": 1,
-        "Rejected": 2,
+        "Rows read": "3",
+        "Valid": "1",
+        "Rejected": "2",
     }
-    errors = at.dataframe[1].value
+    errors = tables(at)[1].value
     assert errors[["Line", "Column"]].values.tolist() == [
-        [2, "joined_on"],
-        [3, "capacity_hours_month"],
+        ["2", "joined_on"],
+        ["3", "capacity_hours_month"],
     ]
     assert errors["Value"].tolist() == ["2026-13-01", "500"]
     assert "2 problems found" in texts(at)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app_helpers import add_account, app, open_page, signed_in, texts
+from app_helpers import add_account, app, open_page, signed_in, tables, texts
 from streamlit.testing.v1 import AppTest
 
 from dashboard import db
@@ -28,7 +28,7 @@ def test_program_health_figures(demo_db: Path) -> None:
 def test_network_page_names_the_gaps_and_the_stale_partner(demo_db: Path) -> None:
     at = open_page("network")
     assert not at.exception, [e.message for e in at.exception]
-    signals = at.dataframe[0].value
+    signals = tables(at)[0].value
     assert sorted(signals["Who / what"]) == [
         "counselling",
         "housing_support",
@@ -36,12 +36,12 @@ def test_network_page_names_the_gaps_and_the_stale_partner(demo_db: Path) -> Non
         "psychotherapy/ar",
         "self_help_group",
     ]
-    gaps = at.dataframe[1].value
+    gaps = tables(at)[1].value
     assert gaps[["Service type", "Contact language"]].values.tolist() == [
         ["Asylum legal advice", "tr"],
         ["Psychotherapy", "ar"],
     ]
-    partners = at.dataframe[2].value
+    partners = tables(at)[2].value
     assert partners.iloc[0]["Service"] == "SV08"
 
 
@@ -51,7 +51,7 @@ def test_supporter_page_shows_the_matches_without_seekers(demo_db: Path) -> None
     assert not at.exception, [e.message for e in at.exception]
     labels = " ".join(e.label for e in at.expander)
     assert "S-DEPENDENCY" in labels and "S-BOUNDARY" in labels
-    frames = [f.value for f in at.dataframe]
+    frames = [f.value for f in tables(at)]
     matches = next(f for f in frames if "Match" in f.columns and "Goal" in f.columns)
     assert "M022" in set(matches["Match"])
     assert not any(col.lower().startswith("seeker") for f in frames for col in f.columns)
@@ -66,7 +66,7 @@ def _raise_overload_threshold(at: AppTest) -> set[tuple[str, str]]:
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     at.switch_page("app_pages/attention.py").run()
-    return {(r["Who / what"], r["Signal"]) for f in at.dataframe for _, r in f.value.iterrows()}
+    return {(r["Who / what"], r["Signal"]) for f in tables(at) for _, r in f.value.iterrows()}
 
 
 def _threshold_changes(path: Path) -> tuple:
@@ -96,7 +96,7 @@ def test_a_demo_visitor_s_threshold_lasts_for_the_session_only(demo_db: Path) ->
     assert ("P03", "S-OVERLOAD") in shown
     assert _threshold_changes(demo_db) == (0, 0)  # ... and is stored nowhere
     fresh = open_page("attention")  # another browser session: the default again
-    again = {(r["Who / what"], r["Signal"]) for f in fresh.dataframe for _, r in f.value.iterrows()}
+    again = {(r["Who / what"], r["Signal"]) for f in tables(fresh) for _, r in f.value.iterrows()}
     assert ("P04", "S-OVERLOAD") in again
 
 
@@ -114,6 +114,6 @@ def test_data_dictionary_lists_every_export(demo_db: Path) -> None:
         "services.csv",
         "incidents.csv",
     ]
-    supporters = at.dataframe[0].value
+    supporters = tables(at)[0].value
     assert "unterstuetzer_id" in supporters.loc[0, "German aliases"]
     assert "Key: supporter_id" in texts(at)

@@ -31,7 +31,8 @@ def _count_statements(at) -> CountingCursor:  # noqa: ANN001
 
 
 @pytest.mark.parametrize(
-    "page", ["attention", "supporter", "program", "network", "imports", "data_dictionary", "settings"]
+    "page",
+    ["attention", "supporter", "program", "network", "imports", "data_dictionary", "settings"],
 )
 def test_a_page_visited_again_issues_no_sql(demo_db: Path, page: str) -> None:
     at = open_page(page)

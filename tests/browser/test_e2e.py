@@ -96,8 +96,8 @@ def _set_as_of(page, year: str, month: str, day: str) -> None:  # noqa: ANN001
 
 
 def _table_rows(page) -> list[str]:  # noqa: ANN001
-    """Returns the text of every row of the page's tables (from their accessible DOM table)."""
-    return page.locator("[data-testid=stDataFrame] table tr").all_text_contents()
+    """Returns the text of every row of the page's tables (real HTML tables)."""
+    return page.locator("table.dash-table tr").all_text_contents()
 
 
 def test_upload_german_excel_export_and_find_the_signal(server: str) -> None:
@@ -124,7 +124,7 @@ def test_upload_german_excel_export_and_find_the_signal(server: str) -> None:
         program_code.press("Enter")
         page.locator("input[type=file]").set_input_files([str(f) for f in files])
         expect(page.get_by_text("Every row is valid.")).to_be_visible()
-        supporters_row = page.locator("[data-testid=stDataFrame] table tr").filter(
+        supporters_row = page.locator("table.dash-table tr").filter(
             has_text="supporters.csvsupporters"
         )  # file, then what it was recognised as
         expect(supporters_row).to_contain_text("supporters.csvsupporters25250")  # read/valid/rej.
@@ -139,7 +139,7 @@ def test_upload_german_excel_export_and_find_the_signal(server: str) -> None:
         # no follow-ups yet: new since 28 days before as-of, then worse and open
         expect(page.get_by_role("heading", name="New since 23 Oct 2026 (20)")).to_be_visible()
         known = (
-            page.locator("[data-testid=stDataFrame] table tr")
+            page.locator("table.dash-table tr")
             .filter(has_text=KNOWN_SUPPORTER)
             .filter(has_text=KNOWN_SIGNAL)
         )
@@ -158,7 +158,7 @@ def test_upload_german_excel_export_and_find_the_signal(server: str) -> None:
             expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible()
             page.wait_for_timeout(1500)  # let the charts draw before the screenshot
             shot(page, name)
-        gap = page.locator("[data-testid=stDataFrame] table tr").filter(has_text="legal_asylum/tr")
+        gap = page.locator("table.dash-table tr").filter(has_text="legal_asylum/tr")
         expect(gap).to_contain_text("N-GAP")
 
         page.get_by_role("radio", name="Deutsch").click()
@@ -193,7 +193,7 @@ def test_upload_kobo_export_with_start_and_end_columns(server: str) -> None:
         program_code.press("Enter")
         page.locator("input[type=file]").set_input_files([str(f) for f in files])
         expect(page.get_by_text("Every row is valid.")).to_be_visible()
-        matches_row = page.locator("[data-testid=stDataFrame] table tr").filter(
+        matches_row = page.locator("table.dash-table tr").filter(
             has_text="matches.csvmatches"
         )
         expect(matches_row).to_contain_text("start, end")  # dropped as metadata, not an alias

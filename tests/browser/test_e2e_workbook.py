@@ -46,7 +46,7 @@ def test_upload_an_xlsx_export_and_import_it(server: str, tmp_path: Path) -> Non
         page.locator("input[type=file]").set_input_files([str(f) for f in files])
 
         expect(page.get_by_text("Every row is valid.")).to_be_visible()
-        row = page.locator("[data-testid=stDataFrame] table tr").filter(has_text=book.name)
+        row = page.locator("table.dash-table tr").filter(has_text=book.name)
         expect(row).to_contain_text(f"{book.name}contacts220")  # recognised, read/valid/rejected
         page.get_by_role("button", name="Import", exact=True).click()
         expect(page.get_by_text("6 rows stored, 0 rejected")).to_be_visible()  # 2+2 CSV, 2 sheet

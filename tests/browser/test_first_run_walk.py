@@ -97,7 +97,7 @@ def test_first_run_from_demo_to_own_program(tmp_path: Path) -> None:
         _set_as_of(page, "2026", "11", "20")
         expect(page.get_by_text(f"Program {PROGRAM}, as of 20 Nov 2026")).to_be_visible()
         known = (
-            page.locator("[data-testid=stDataFrame] table tr")
+            page.locator("table.dash-table tr")
             .filter(has_text=KNOWN_SUPPORTER)
             .filter(has_text=KNOWN_SIGNAL)
         )

@@ -45,6 +45,7 @@ def _texts(at: AppTest) -> str:
         parts.extend(str(el.value) for el in getattr(at, kind))
     parts.extend(f"{m.label} {m.value}" for m in at.metric)
     parts.extend(el.value.to_csv() for el in at.dataframe)
+    parts.extend(el.value for el in at.html)  # the pages' tables are HTML tables
     parts.extend(str(getattr(w, "options", "")) for w in at.selectbox)
     parts.extend(str(getattr(w, "options", "")) for w in at.multiselect)
     return "\n".join(parts)
@@ -68,6 +69,7 @@ def test_unauthenticated_visitor_sees_only_the_sign_in(store: Path) -> None:
     assert not at.exception
     assert [t.value for t in at.title] == ["Sign in"]
     assert len(at.dataframe) == 0 and len(at.metric) == 0
+    assert not any("<table" in el.value for el in at.html)
     assert not B_CODE.search(_texts(at)) and "PA-" not in _texts(at)
 
 

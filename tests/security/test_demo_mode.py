@@ -80,3 +80,4 @@ def test_real_data_ends_demo_mode(demo_store: Path) -> None:
     at = _run()
     assert [t.value for t in at.title] == ["Set up the dashboard"]  # no account: the code form
     assert len(at.dataframe) == 0
+    assert not any("<table" in el.value for el in at.html)

@@ -210,4 +210,5 @@ def test_after_setup_nobody_sees_data_without_signing_in(
     at.switch_page(f"app_pages/{page}.py").run()
     assert [t.value for t in at.title] == ["Sign in"]
     assert len(at.dataframe) == 0 and len(at.metric) == 0
+    assert not any("<table" in el.value for el in at.html)
     assert not any(w.value.startswith("Demo mode") for w in at.warning)

@@ -89,6 +89,7 @@ def _texts(at: AppTest) -> str:
     parts = [str(el.value) for kind in ("title", "subheader", "caption", "text", "markdown")
              for el in getattr(at, kind)]  # fmt: skip
     parts += [el.value.to_csv() for el in at.dataframe]
+    parts += [el.value for el in at.html]  # the pages' tables are HTML tables
     parts += [str(w.options) for w in at.selectbox]
     return "\n".join(parts)
 
