@@ -23,17 +23,17 @@ def referrals(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
     long["service"] = [vocab("service", s, lang) for s in long["service_type"]]
     legend = t("chart.kind", lang)
     # needed: a solid bar; referred: an outlined, lightly filled one, in one colour; each bar
-    # is labelled with its kind and count, so nothing rests on fill or hue alone.
-    long["text"] = [f"{k}: {n}" for k, n in zip(long["kind"], long["contacts"], strict=True)]
+    # is labelled with its kind, so nothing rests on fill or hue alone. (The label is the kind
+    # field itself, so the figures table beside the chart keeps three columns.)
     top = max(float(long["contacts"].max()) if len(long) else 0.0, 1.0)
     y = alt.Y("service:N", title=t("chart.service_type", lang), sort="-x")
     x = alt.X(
         "contacts:Q",
         title=t("chart.contacts_90d", lang),
         axis=alt.Axis(tickMinStep=1, format="d"),
-        scale=alt.Scale(domain=[0, top * 1.6], nice=False),  # room for the labels
+        scale=alt.Scale(domain=[0, top * 1.5], nice=False),  # room for the labels
     )
-    base = alt.Chart(long).encode(y=y, yOffset=alt.YOffset("kind:N"), x=x)
+    base = alt.Chart(long).encode(y=y, yOffset=alt.YOffset("kind:N", title=legend), x=x)
     bars = base.mark_bar(color=PALETTE[0], stroke=PALETTE[0], strokeWidth=2).encode(
         fillOpacity=alt.FillOpacity(
             "kind:N", scale=alt.Scale(domain=list(kinds.values()), range=[1.0, 0.15]), legend=None
@@ -44,7 +44,7 @@ def referrals(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
             alt.Tooltip("contacts:Q", title=t("chart.contacts_90d", lang)),
         ],
     )
-    labels = base.mark_text(align="left", dx=4, color=INK, fontSize=11).encode(text="text:N")
+    labels = base.mark_text(align="left", dx=4, color=INK, fontSize=11).encode(text="kind:N")
     return (bars + labels).properties(
         title=t("chart.referrals_title", lang), width=WIDTH, autosize=FIT_X
     )
