@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from dashboard import audit
 from dashboard.access import Scope
+from dashboard.i18n import N_, Msg, Num, render, say
 from dashboard.programs import require_active
 from dashboard.transaction import transaction
 
@@ -26,13 +27,21 @@ ALL_PROGRAMS = "*"
 
 
 class SettingError(ValueError):
-    """A setting key or value was refused; carries the reason in English and German."""
+    """A setting key or value was refused; `text(lang)` says why (`msg` is the message)."""
 
-    def __init__(self, message: str, message_de: str, key: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_de = message_de
+    def __init__(self, msg: Msg, key: str | None = None) -> None:
+        self.msg = msg
         self.key = key
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """Returns the reason in English (logs, exceptions)."""
+        return self.text("en")
+
+    def text(self, lang: str) -> str:
+        """Returns the reason in `lang`."""
+        return say(self.msg, lang)
 
 
 @dataclass(frozen=True)
@@ -63,18 +72,10 @@ class ProgramSettings(BaseModel):
         None,
         description="Date the dashboard and CLI evaluate signals on when none is chosen; "
         "empty = today. Useful to replay a past state or for a demo.",
-        json_schema_extra={
-            "help_de": "Stichtag für Signale, wenn keiner gewählt wird; "
-            "leer = heute. Nützlich, um einen früheren Stand nachzuspielen."
-        },
     )
-    language: Literal["en", "de"] = Field(
+    language: Literal["en", "de", "fa"] = Field(
         "en",
-        description="Default language of the program's pages and messages (en or de).",
-        json_schema_extra={
-            "help_de": "Voreingestellte Sprache der Seiten und Meldungen "
-            "des Programms (en oder de)."
-        },
+        description="Default language of the program's pages and messages (en, de or fa).",
     )
     followup_reopen_margin: float = Field(
         0.2,
@@ -83,9 +84,6 @@ class ProgramSettings(BaseModel):
         description="A handled signal reopens when its value moves further past its threshold "
         "by more than this share of the value recorded with the follow-up (0.2 = 20 %).",
         json_schema_extra={
-            "help_de": "Ein erledigtes Signal öffnet sich wieder, wenn sich sein Wert um mehr "
-            "als diesen Anteil des beim Follow-up festgehaltenen Werts weiter über die Schwelle "
-            "bewegt (0,2 = 20 %).",
             "allowed": "0 – 2",
         },
     )
@@ -94,8 +92,6 @@ class ProgramSettings(BaseModel):
         description="The weekly digest names supporters by pseudonym (default: counts only and "
         "a link to the app). Changes are audited.",
         json_schema_extra={
-            "help_de": "Der wöchentliche Überblick nennt Begleitende mit Pseudonym (Standard: "
-            "nur Anzahlen und ein Link zur App). Änderungen werden protokolliert.",
             "allowed": "true, false",
         },
     )
@@ -105,7 +101,6 @@ class ProgramSettings(BaseModel):
         pattern=r"^https?://\S+$",
         description="Address of the dashboard that the weekly digest links to.",
         json_schema_extra={
-            "help_de": "Adresse des Dashboards, auf die der wöchentliche Überblick verweist.",
             "allowed": "http(s) address or empty",
         },
     )
@@ -116,8 +111,6 @@ class ProgramSettings(BaseModel):
         description="Mail server the digest is sent through (else $DASHBOARD_SMTP_HOST). "
         "User name and password come from the environment only.",
         json_schema_extra={
-            "help_de": "Mailserver für den Versand des Überblicks (sonst $DASHBOARD_SMTP_HOST). "
-            "Benutzername und Passwort nur aus der Umgebung.",
             "allowed": "host name or empty",
         },
     )
@@ -127,7 +120,6 @@ class ProgramSettings(BaseModel):
         le=65535,
         description="Port of the mail server (else $DASHBOARD_SMTP_PORT).",
         json_schema_extra={
-            "help_de": "Port des Mailservers (sonst $DASHBOARD_SMTP_PORT).",
             "allowed": "1 – 65535",
         },
     )
@@ -135,7 +127,6 @@ class ProgramSettings(BaseModel):
         True,
         description="Encrypt the connection to the mail server with STARTTLS.",
         json_schema_extra={
-            "help_de": "Verbindung zum Mailserver mit STARTTLS verschlüsseln.",
             "allowed": "true, false",
         },
     )
@@ -145,7 +136,6 @@ class ProgramSettings(BaseModel):
         pattern=r"^[^@\s]+@[^@\s]+$",
         description="Sender address of the digest (else $DASHBOARD_SMTP_SENDER).",
         json_schema_extra={
-            "help_de": "Absendeadresse des Überblicks (sonst $DASHBOARD_SMTP_SENDER).",
             "allowed": "e-mail address or empty",
         },
     )
@@ -196,12 +186,8 @@ def validate_thresholds(rule_id: str, values: Mapping[str, Any]) -> dict[str, in
     for lower, higher in rule.ordered:
         if checked[lower] > checked[higher]:
             a, b = rule.key(lower), rule.key(higher)
-            raise SettingError(
-                f"{a} ({checked[lower]}) must not be greater than {b} ({checked[higher]}).",
-                f"{a} ({_de(checked[lower])}) darf nicht größer sein als {b} "
-                f"({_de(checked[higher])}).",
-                a,
-            )
+            values = {"a": a, "low": Num(checked[lower]), "b": b, "high": Num(checked[higher])}
+            raise SettingError(Msg("setting.error.order", values), a)
     return checked
 
 
@@ -214,10 +200,6 @@ def _normalize(value: Any) -> Any:
     return value
 
 
-def _de(value: Any) -> str:
-    return str(value).replace(".", ",")
-
-
 def _range_error(rule: Any, exc: ValidationError, values: Mapping[str, Any]) -> SettingError:
     err = exc.errors()[0]
     name = str(err["loc"][0])
@@ -227,26 +209,23 @@ def _range_error(rule: Any, exc: ValidationError, values: Mapping[str, Any]) -> 
         return _unknown(key)
     got = values.get(name)
     if err["type"] in ("greater_than_equal", "less_than_equal"):
-        lo, hi = spec.minimum, spec.maximum
-        return SettingError(
-            f"{key} must be between {lo} and {hi} (got {got}).",
-            f"{key} muss zwischen {_de(lo)} und {_de(hi)} liegen (angegeben: {_de(got)}).",
-            key,
-        )
+        values = {"key": key, "low": Num(spec.minimum), "high": Num(spec.maximum)}
+        return SettingError(Msg("setting.error.range", values | {"got": _number(got)}), key)
     whole = spec.kind is int
-    return SettingError(
-        f"{key} must be {'a whole number' if whole else 'a number'} (got {got!r}).",
-        f"{key} muss {'eine ganze Zahl' if whole else 'eine Zahl'} sein (angegeben: {got!r}).",
-        key,
-    )
+    message_id = N_("setting.error.whole") if whole else N_("setting.error.number")
+    return SettingError(Msg(message_id, {"key": key, "got": str(got)}), key)
+
+
+def _number(value: Any) -> Any:
+    """Returns a typed-in value as a number when it reads as one (shown localised)."""
+    try:
+        return Num(float(value))
+    except (TypeError, ValueError):
+        return str(value)
 
 
 def _unknown(key: str) -> SettingError:
-    return SettingError(
-        f"Unknown setting {key!r}; see `python -m dashboard settings` for the list.",
-        f"Unbekannte Einstellung {key!r}; die Liste zeigt `python -m dashboard settings`.",
-        key,
-    )
+    return SettingError(Msg("setting.error.unknown", {"key": key}), key)
 
 
 def _stored(con: duckdb.DuckDBPyConnection, program_id: str) -> dict[str, Any]:
@@ -424,11 +403,9 @@ def set_program_setting(
     try:
         checked = None if empty else getattr(ProgramSettings(**{key: value}), key)
     except ValidationError:
-        raise SettingError(
-            f"{key}: {value!r} is not a valid value ({_program_hint(key)}).",
-            f"{key}: {value!r} ist kein gültiger Wert ({_program_hint(key, 'de')}).",
-            key,
-        ) from None
+        hint = Msg(f"setting.{key}.allowed")
+        detail = {"key": key, "value": str(value), "allowed": hint}
+        raise SettingError(Msg("setting.error.invalid", detail), key) from None
     require_active(con, program_id)
     with transaction(con):
         if checked is None:
@@ -439,25 +416,20 @@ def set_program_setting(
     return get_program_setting(con, program_id, key)
 
 
-def _program_hint(key: str, lang: str = "en") -> str:
-    if key == "as_of_default":
-        return "Datum JJJJ-MM-TT oder leer" if lang == "de" else "a date YYYY-MM-DD or empty"
-    if key == "language":
-        return "en oder de" if lang == "de" else "en or de"
-    return program_setting_allowed(key)
-
-
 def program_setting_allowed(key: str) -> str:
     """Returns what values a program setting takes, as the docs table and errors say it."""
     info = ProgramSettings.model_fields[key]
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
     if "allowed" in extra:
         return str(extra["allowed"])
-    return "date YYYY-MM-DD or empty" if key == "as_of_default" else "en, de"
+    return "date YYYY-MM-DD or empty" if key == "as_of_default" else "en, de, fa"
 
 
-def program_setting_help(key: str) -> tuple[str, str]:
-    """Returns the (English, German) help text of a program setting."""
-    info = ProgramSettings.model_fields[key]
-    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-    return info.description or "", str(extra.get("help_de", ""))
+def program_setting_help(key: str, lang: str) -> str:
+    """Returns the help text of a program setting in `lang` (catalog id setting.<key>.help)."""
+    return render(f"setting.{key}.help", None, lang)
+
+
+def program_setting_ids() -> list[str]:
+    """Returns the message ids the program settings need (help and allowed values)."""
+    return [f"setting.{key}.{part}" for key in PROGRAM_SETTINGS for part in ("help", "allowed")]

@@ -44,9 +44,9 @@ for position, export in enumerate(FORMS):
     )
 
 for name, spec in EXPORTS.items():
-    title = spec.title_de if ctx.lang == "de" and spec.title_de else name
+    title = view.export_title(name, ctx.lang)
     with st.expander(f"{spec.file_name} — {title}", expanded=False):
-        st.text(spec.description)
+        st.text(view.export_description(name, ctx.lang))
         st.caption(ctx.t("dictionary.keys", keys=", ".join(spec.primary_key)))
         yes, no = ctx.t("common.yes"), ctx.t("common.no")
         rows = view.column_rows(name, ctx.lang)

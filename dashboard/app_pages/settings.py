@@ -50,7 +50,7 @@ def _save_program_settings(day: date | None, lang_choice: str) -> None:
                 ctx.cur, pid, key, value, scope=ctx.scope, actor=ctx.scope.user
             )
     except settings.SettingError as exc:
-        st.error(widgets.md(exc.message_de if ctx.lang == "de" else exc.message))
+        st.error(widgets.md(exc.text(ctx.lang)))
     else:
         _saved(ctx.t("settings.saved"))
 
@@ -68,7 +68,7 @@ def _save_thresholds(views: list, values: dict) -> None:
                     ctx.cur, pid, v.key, values[v.key], scope=ctx.scope, actor=ctx.scope.user
                 )
     except settings.SettingError as exc:
-        st.error(widgets.md(exc.message_de if ctx.lang == "de" else exc.message))
+        st.error(widgets.md(exc.text(ctx.lang)))
     else:
         _saved(ctx.t("settings.saved_session") if session_only else ctx.t("settings.saved"))
 
@@ -91,7 +91,7 @@ def _saved(message: str) -> None:
 
 
 st.subheader(ctx.t("settings.program_settings", program=widgets.md(pid)))
-as_of_help, as_of_help_de = settings.program_setting_help("as_of_default")
+as_of_help = settings.program_setting_help("as_of_default", ctx.lang)
 current = cached(common.as_of_default, pid)
 with st.form("program_settings", border=True):
     use_today = st.checkbox(
@@ -100,7 +100,7 @@ with st.form("program_settings", border=True):
     day = st.date_input(
         ctx.t("settings.as_of_default"),
         value=current or filters.default_as_of(program),
-        help=as_of_help_de if ctx.lang == "de" else as_of_help,
+        help=as_of_help,
         disabled=not writable,
     )
     options = ["browser", "de", "en"]

@@ -27,6 +27,7 @@ import duckdb
 
 from dashboard import audit
 from dashboard.access import AccessDenied, Scope
+from dashboard.i18n import say
 
 from .signin import authenticate
 from .users import get_user
@@ -69,7 +70,7 @@ def scope_from_args(con: duckdb.DuckDBPyConnection, args: argparse.Namespace) ->
         raise AccountRefused(f"{name} has no password (OIDC account): sign in through the app")
     result = authenticate(con, name, _password(args.password_stdin, name), via=VIA)
     if result.scope is None:
-        raise AccountRefused(result.message)
+        raise AccountRefused(say(result.message, "en"))
     return result.scope
 
 

@@ -9,6 +9,7 @@ import duckdb
 
 from dashboard import audit
 from dashboard.access import Scope
+from dashboard.i18n import Msg
 
 from .passwords import hash_password, needs_rehash, verify_password
 from .scope import scope_for
@@ -24,11 +25,10 @@ class SignIn:
     """Outcome of one attempt: a scope, or a message safe to show (never says what was wrong)."""
 
     scope: Scope | None
-    message: str
-    message_de: str
+    message: Msg | None  # rendered where it is shown: say(result.message, lang)
 
 
-FAILED = SignIn(None, "Wrong username or password.", "Benutzername oder Passwort falsch.")
+FAILED = SignIn(None, Msg("auth.failed"))
 """The one answer to every refused attempt: an unknown name, a wrong password, a disabled or a
 locked account all read alike and cost one Argon2 verification, so neither the wording nor the
 timing tells an attacker whether a name exists or is locked (the lock is silent)."""
@@ -68,7 +68,7 @@ def authenticate(
         )
     detail = {"method": "password", "role": scope.role, **channel}
     audit.record(con, name, "sign_in", detail=detail)
-    return SignIn(scope, "", "")
+    return SignIn(scope, None)
 
 
 def _failure_reason(known: bool, locked: bool, password_ok: bool) -> str:

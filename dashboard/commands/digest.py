@@ -19,6 +19,7 @@ from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.commands.signals import CommandError, open_existing, parse_date
 from dashboard.followups import digest as digests
 from dashboard.followups.mail import DigestError, send
+from dashboard.i18n import LANGS
 from dashboard.settings import SettingError
 from dashboard.signals import UnknownProgram
 from dashboard.signals.engine import require_program
@@ -36,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--since", help="what changed since this day (default: a week before)")
     parser.add_argument("--as-of", dest="as_of", help="the day of the digest (default: as-of)")
     parser.add_argument("--format", choices=("text", "html"), default="text")
-    parser.add_argument("--lang", choices=("en", "de"), default="en")
+    parser.add_argument("--lang", choices=LANGS, default="en")
     parser.add_argument("--send", action="store_true", help="e-mail it to the coordinators")
     add_account_args(parser)
     parser.set_defaults(handler=run)

@@ -23,7 +23,7 @@ from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.commands.signals import CommandError, open_existing, parse_date
 from dashboard.followups import ACTIONS, STATUSES, FollowupError, store
 from dashboard.followups.record import record
-from dashboard.i18n import t
+from dashboard.i18n import LANGS, t
 from dashboard.signals import UnknownProgram
 from dashboard.signals.engine import require_program
 
@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser = sub.add_parser("followup", help="record, list or remove follow-ups on signals")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", help="database file (default: $DASHBOARD_DB or data/)")
-    common.add_argument("--lang", choices=("en", "de"), default="en", help="language of errors")
+    common.add_argument("--lang", choices=LANGS, default="en", help="language of errors")
     add_account_args(common)
     actions = parser.add_subparsers(dest="action_name", required=True, metavar="ACTION")
     add = actions.add_parser("add", parents=[common], help="record a follow-up on a signal")

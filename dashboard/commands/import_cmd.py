@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from dashboard import db
 from dashboard.auth.cli_scope import add_account_args, scope_from_args
+from dashboard.i18n import LANGS, Msg, say, t
 from dashboard.ingest import ImportReport, InputError, Mapping, import_paths
 
 SHOWN_ERRORS = 20
@@ -55,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         metavar="FILE.json",
         help="a column/value/date-order mapping (repeatable; see docs/mapping.md)",
     )
-    parser.add_argument("--lang", choices=("en", "de"), default="en", help="message language")
+    parser.add_argument("--lang", choices=LANGS, default="en", help="message language")
     add_account_args(parser)
     parser.set_defaults(handler=run)
 
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: no such file or folder: {exc}", file=sys.stderr)
         return 2
     except InputError as exc:
-        print(f"error: {exc.message_de if args.lang == 'de' else exc}", file=sys.stderr)
+        print(f"error: {exc.text(args.lang)}", file=sys.stderr)
         return 2
     except (ValueError, PermissionError) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -82,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     print_summary(report, sys.stderr, args.lang)
     if args.report:
-        args.report.write_text(json.dumps(report.as_json(), indent=2, ensure_ascii=False))
+        document = report.as_json(args.lang)
+        args.report.write_text(json.dumps(document, indent=2, ensure_ascii=False))
     return report.exit_code
 
 
@@ -112,63 +114,32 @@ def _import(args: argparse.Namespace, mappings: list[Mapping]) -> ImportReport:
         con.close()
 
 
-# (English, German) wording of the summary; {placeholders} filled per file and import.
-TEXT: dict[str, tuple[str, str]] = {
-    "file": (
-        "{file}: {export}, {read} rows read, {valid} valid, {rejected} rejected",
-        "{file}: {export}, {read} Zeilen gelesen, {valid} gültig, {rejected} abgelehnt",
-    ),
-    "line": ("line {line}", "Zeile {line}"),
-    "whole": ("file", "Datei"),
-    "more": ("... and {n} more, see --report", "... und {n} weitere, siehe --report"),
-    "unusable": (
-        "Nothing committed: a file could not be used (exit 2).",
-        "Nichts übernommen: eine Datei war nicht verwendbar (Exit 2).",
-    ),
-    "partial": (
-        "Import {id} committed the valid rows; {n} rows were quarantined (exit 1).",
-        "Import {id} hat die gültigen Zeilen übernommen; {n} Zeilen in Quarantäne (Exit 1).",
-    ),
-    "done": (
-        "Import {id} committed {n} rows (exit 0).",
-        "Import {id}: {n} Zeilen übernommen (Exit 0).",
-    ),
-    "rejected": (
-        "Nothing committed: fix the rows above or use --accept-valid (exit 1).",
-        "Nichts übernommen: Zeilen oben korrigieren oder --accept-valid verwenden (Exit 1).",
-    ),
-}
-
-
 def print_summary(report: ImportReport, out: TextIO, lang: str = "en") -> None:
     """Writes per file what it was recognised as, its counts and notices, then the errors."""
-    german = lang == "de"
-
-    def say(key: str, **values: object) -> str:
-        return TEXT[key][1 if german else 0].format(**values)
-
     for f in report.files:
-        out.write(say("file", file=f.file, export=f.export or "?", read=f.rows_read,
-                      valid=f.rows_valid, rejected=f.rows_rejected) + "\n")  # fmt: skip
-        for notice in f.notices_de if german else f.notices:
-            out.write(f"  - {notice}\n")
-        for warning in f.warnings_de if german else f.warnings:
-            out.write(f"  ! {warning}\n")
+        counts = {"read": f.rows_read, "valid": f.rows_valid, "rejected": f.rows_rejected}
+        out.write(t("cli.import.file", lang, file=f.file, export=f.export or "?", **counts) + "\n")
+        for notice in f.notices:
+            out.write(f"  - {say(notice, lang)}\n")
+        for warning in f.warnings:
+            out.write(f"  ! {say(warning, lang)}\n")
     for e in report.errors[:SHOWN_ERRORS]:
-        where = say("line", line=e.line) if e.line else say("whole")
-        out.write(f"{e.file} {where}: {e.message_de if german else e.message}\n")
+        where = t("cli.import.line", lang, line=e.line) if e.line else t("cli.import.whole", lang)
+        out.write(f"{e.file} {where}: {e.text(lang)}\n")
     hidden = len(report.errors) - SHOWN_ERRORS
     if hidden > 0:
-        out.write(say("more", n=hidden) + "\n")
-    key, n = _verdict(report)
-    out.write(say(key, id=report.import_id, n=n) + "\n")
+        out.write(t("cli.import.more", lang, n=hidden) + "\n")
+    verdict = _verdict(report)
+    out.write(say(verdict, lang) + "\n")
 
 
-def _verdict(report: ImportReport) -> tuple[str, int]:
+def _verdict(report: ImportReport) -> Msg:
     if report.unusable:
-        return "unusable", 0
+        return Msg("cli.import.unusable")
     if report.committed and report.errors:
-        return "partial", sum(f.rows_rejected for f in report.files)
+        n = sum(f.rows_rejected for f in report.files)
+        return Msg("cli.import.partial", {"id": str(report.import_id), "n": n})
     if report.committed:
-        return "done", sum(f.rows_valid for f in report.files)
-    return "rejected", 0
+        n = sum(f.rows_valid for f in report.files)
+        return Msg("cli.import.done", {"id": str(report.import_id), "n": n})
+    return Msg("cli.import.rejected")

@@ -21,6 +21,7 @@ from dashboard import db, settings
 from dashboard.access import AccessDenied, Scope
 from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.commands.signals import CommandError
+from dashboard.i18n import LANGS, Num, t
 from dashboard.signals import UnknownProgram, require_program
 from dashboard.signals.docs import render
 
@@ -36,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     parser.add_argument("--program", help="program id, or '*' for every program's default")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE")
     parser.add_argument("--reset", action="append", default=[], metavar="KEY")
-    parser.add_argument("--lang", choices=("en", "de"), default="en")
+    parser.add_argument("--lang", choices=LANGS, default="en")
     parser.add_argument(
         "--doc",
         type=Path,
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         finally:
             con.close()
     except settings.SettingError as exc:
-        print(f"error: {exc.message_de if args.lang == 'de' else exc.message}", file=sys.stderr)
+        print(f"error: {exc.text(args.lang)}", file=sys.stderr)
         return 2
     except (CommandError, UnknownProgram, AccessDenied) as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -103,19 +104,16 @@ def _apply(con: duckdb.DuckDBPyConnection, args: argparse.Namespace, scope: Scop
 
 def listing(con: duckdb.DuckDBPyConnection, program_id: str, lang: str = "en") -> str:
     """Returns every setting of the program as text: key, value (default), range, help."""
-    german = lang == "de"
     lines = []
     for key in settings.PROGRAM_SETTINGS:
         value = settings.get_program_setting(con, program_id, key)
-        help_en, help_de = settings.program_setting_help(key)
-        lines.append(
-            f"{key} = {value if value is not None else '-'}\n    {help_de if german else help_en}"
-        )
+        shown = value if value is not None else "-"
+        lines.append(f"{key} = {shown}\n    {settings.program_setting_help(key, lang)}")
     for v in settings.thresholds(con, program_id):
-        mark = "" if v.is_default else (" (Standard " if german else " (default ") + f"{v.default})"
+        mark = "" if v.is_default else " " + t("cli.settings.default", lang, value=Num(v.default))
         unit = f" {v.unit}" if v.unit else ""
         lines.append(
             f"{v.key} = {v.value}{unit}{mark}  [{v.minimum} – {v.maximum}]\n    "
-            f"{v.help_de if german else v.help}"
+            f"{v.help_de if lang == 'de' else v.help}"
         )
     return "\n".join(lines)

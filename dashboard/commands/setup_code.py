@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "setup-code", help="a new one-time code to create the first admin on the Setup page"
     )
     parser.add_argument("--db", help="database file (default: $DASHBOARD_DB or data/)")
-    parser.add_argument("--lang", choices=("en", "de"), help="message language")
+    parser.add_argument("--lang", choices=i18n.LANGS, help="message language")
     parser.set_defaults(handler=run)
 
 

@@ -27,6 +27,7 @@ from dashboard.access import AccessDenied, Scope
 from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.followups.board import annotate, is_open
 from dashboard.followups.record import day_for
+from dashboard.i18n import LANGS, t
 from dashboard.settings import SettingError
 from dashboard.signals import SignalResult, UnknownProgram, evaluate
 
@@ -57,7 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     parser.add_argument("--format", choices=("json", "table"), default="json")
     parser.add_argument(
-        "--lang", choices=("en", "de"), default="en", help="language of the table's sentences"
+        "--lang", choices=LANGS, default="en", help="language of the table's sentences"
     )
     parser.add_argument(
         "--open",
@@ -162,7 +163,7 @@ def table(
     """Returns the signals as an aligned text table (severity, signal, subject, state, sentence);
     the state is the follow-up state, with `new` in front when new since the earlier day."""
     if not results:
-        return "keine Signale" if lang == "de" else "no signals"
+        return t("cli.signals.none", lang)
     notes = notes or [{} for _ in results]
     rows = [("program", "severity", "signal", "subject", "state", "message")]
     rows += [

@@ -16,6 +16,8 @@ from pathlib import Path
 PROVIDERS: tuple[str, ...] = (
     "dashboard.i18n.dynamic:vocabulary_ids",
     "dashboard.i18n.dynamic:unlisted_ids",
+    "dashboard.settings:program_setting_ids",
+    "dashboard.views.dictionary:schema_ids",
 )
 
 

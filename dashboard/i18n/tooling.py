@@ -162,14 +162,13 @@ def _compiled_from(mo: Path, catalog: Catalog) -> bool:
         compiled = read_mo(fh)
 
     def entries(cat: Catalog) -> dict:
-        return {
-            m.id: m.string
-            for m in cat
-            if m.id
-            and m.string
-            and not m.fuzzy
-            and (not isinstance(m.string, tuple) or all(m.string))
-        }
+        found = {}
+        for m in cat:
+            key = m.id[0] if isinstance(m.id, tuple | list) else m.id
+            forms = tuple(m.string) if isinstance(m.string, tuple | list) else (m.string,)
+            if key and all(forms) and not m.fuzzy:
+                found[key] = forms
+        return found
 
     return entries(compiled) == entries(catalog)
 

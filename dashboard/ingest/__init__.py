@@ -7,8 +7,9 @@ Stages (pipeline.py runs them): uploads.py (bytes in) → limits.py (size, lines
 sniff.py (encoding, delimiter, HXL row) → headers.py (which export, which column) →
 source.py (what DuckDB reads) → stage.py + flags.py (one typed pass, a `_bad` flag per
 row) → keys.py (duplicate keys, references) → checks.py + rules.py (error details, only
-for flagged rows) → commit.py (one transaction) ; describe.py words refusals and notices,
-messages.py holds every text in English and German, manage.py lists/removes imports.
+for flagged rows) → commit.py (one transaction) ; describe.py records refusals and notices,
+messages.py maps their codes to catalog ids (texts in dashboard/i18n/locale, rendered where
+shown), manage.py lists/removes imports.
 """
 
 from __future__ import annotations

@@ -15,6 +15,8 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 
+from dashboard.i18n import Msg
+
 from .sniff import UnusableFile
 
 # A workbook holds tens of parts; Excel's own limit of 1,048,576 rows of a dozen columns is
@@ -36,7 +38,7 @@ def open_archive(data: bytes) -> zipfile.ZipFile:
         entries = archive.infolist()
     except Exception as exc:  # noqa: BLE001 - whatever zipfile raises on bytes it cannot parse
         # (BadZipFile, NotImplementedError for a garbled version field, UnicodeDecodeError, …)
-        raise UnusableFile("damaged_workbook", detail=_short(exc)) from exc
+        raise UnusableFile("damaged_workbook", detail=Msg("workbook.detail.not_a_zip")) from exc
     check_sizes(entries)
     return archive
 
@@ -44,13 +46,19 @@ def open_archive(data: bytes) -> zipfile.ZipFile:
 def check_sizes(entries: list[zipfile.ZipInfo]) -> None:
     """Raises UnusableFile("workbook_too_large") when the declared expansion is too big."""
     if len(entries) > MAX_ENTRIES:
-        raise UnusableFile("workbook_too_large", detail=f"{len(entries)} parts")
+        raise UnusableFile(
+            "workbook_too_large", detail=Msg("workbook.detail.parts", {"n": len(entries)})
+        )
     expanded = sum(e.file_size for e in entries) / 1_048_576
     if expanded > MAX_EXPANDED_MB:
-        raise UnusableFile("workbook_too_large", detail=f"{expanded:.0f} MB of XML")
+        raise UnusableFile(
+            "workbook_too_large", detail=Msg("workbook.detail.xml_mb", {"n": round(expanded)})
+        )
     strings = sum(e.file_size for e in entries if e.filename == SHARED_STRINGS) / 1_048_576
     if strings > MAX_SHARED_STRINGS_MB:
-        raise UnusableFile("workbook_too_large", detail=f"{strings:.0f} MB of shared strings")
+        raise UnusableFile(
+            "workbook_too_large", detail=Msg("workbook.detail.strings_mb", {"n": round(strings)})
+        )
 
 
 def verify_all(
@@ -79,7 +87,7 @@ def inflate(data: bytes, entry: zipfile.ZipInfo) -> Iterator[bytes]:
     central directory declares (more bytes, fewer bytes, other checksum, other method).
     Details never quote a part's name: it is text from the file."""
     if entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        raise UnusableFile("damaged_workbook", detail="unknown compression")
+        raise UnusableFile("damaged_workbook", detail=Msg("workbook.detail.compression"))
     start = _data_offset(data, entry)
     raw = memoryview(data)[start : start + entry.compress_size]
     inflater = zlib.decompressobj(-15) if entry.compress_type == zipfile.ZIP_DEFLATED else None
@@ -91,10 +99,10 @@ def inflate(data: bytes, entry: zipfile.ZipInfo) -> Iterator[bytes]:
                 break
             yield chunk
     except zlib.error as exc:
-        raise UnusableFile("damaged_workbook", detail="a part does not unpack") from exc
+        raise UnusableFile("damaged_workbook", detail=Msg("workbook.detail.unpack")) from exc
     complete = inflater is None or (inflater.eof and not inflater.unconsumed_tail)
     if size != entry.file_size or crc != entry.CRC or not complete:
-        raise UnusableFile("damaged_workbook", detail="a part's size or checksum is wrong")
+        raise UnusableFile("damaged_workbook", detail=Msg("workbook.detail.checksum"))
 
 
 def _expand(raw: memoryview, inflater: zlib._Decompress | None, limit: int) -> Iterator[bytes]:
@@ -114,12 +122,8 @@ def _expand(raw: memoryview, inflater: zlib._Decompress | None, limit: int) -> I
 def _data_offset(data: bytes, entry: zipfile.ZipInfo) -> int:
     header = data[entry.header_offset : entry.header_offset + _LOCAL_HEADER.size]
     if len(header) < _LOCAL_HEADER.size:
-        raise UnusableFile("damaged_workbook", detail="a part is cut off")
+        raise UnusableFile("damaged_workbook", detail=Msg("workbook.detail.cut_off"))
     signature, name_length, extra_length = _LOCAL_HEADER.unpack(header)
     if signature != b"PK\x03\x04":
-        raise UnusableFile("damaged_workbook", detail="a part's header is damaged")
+        raise UnusableFile("damaged_workbook", detail=Msg("workbook.detail.header"))
     return entry.header_offset + _LOCAL_HEADER.size + name_length + extra_length
-
-
-def _short(exc: Exception) -> str:
-    return str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__

@@ -1,8 +1,9 @@
 """Error details for flagged rows: which cell broke which rule, as rows of a TEMP table.
 
 Only runs when the staging pass flagged rows. The file is read again as raw text, cut down
-to the flagged rows, and every rule inserts its hits into the errors table with the message
-built in SQL (English and German), so even a million errors never loop through Python.
+to the flagged rows, and every rule inserts its hits into the errors table as code, column,
+value and detail (the text is rendered only for the errors shown, see messages.py), so even a
+million errors never loop through Python.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from .stage import StagedFile, bind
 ERRORS_DDL = """
 CREATE TEMP TABLE {name} (
   file_idx INTEGER, rid BIGINT, line BIGINT, colpos INTEGER, "column" VARCHAR,
-  value VARCHAR, code VARCHAR, message VARCHAR, message_de VARCHAR
+  value VARCHAR, code VARCHAR, detail VARCHAR, at_line BIGINT
 )"""
 
 
@@ -34,19 +35,18 @@ def insert_sql(
     *,
     file_idx: str = "$file_idx",
     code: str = "$code",
-    en: str = "$en",
-    de: str = "$de",
+    detail: str = "$detail",
+    at_line: str = "NULL",
 ) -> str:
     """Returns the INSERT that records one rule's hits; every argument is SQL over `source`.
 
-    `source` provides _rid and _line_no; `en`/`de` are message templates holding {value}.
-    The defaults bind $file_idx, $code, $en, $de; $colpos and $column are always bound.
+    `source` provides _rid and _line_no; `at_line` is the line a duplicate repeats.
+    The defaults bind $file_idx, $code, $detail; $colpos and $column are always bound.
     """
     shown = f"coalesce({value}, '')"
     return (
         f"INSERT INTO {errors} SELECT {file_idx}, _rid, _line_no, $colpos, $column, {shown}, "
-        f"{code}, replace({en}, '{{value}}', {shown}), replace({de}, '{{value}}', {shown}) "
-        f"FROM {source} WHERE {where}"
+        f"{code}, {detail}, {at_line} FROM {source} WHERE {where}"
     )
 
 
@@ -74,8 +74,7 @@ def collect_cell_errors(cur: duckdb.DuckDBPyConnection, staged: StagedFile, erro
         colpos = staged.colpos(check.column) if check.colpos is None else check.colpos
         _record(cur, staged, check, colpos, errors, bad)
     if source.normalised:
-        en, de = messages.error_text("extra_cells")
-        params = _base(staged, -1, "", "extra_cells", en, de)
+        params = _base(staged, -1, "", "extra_cells", "")
         sql = insert_sql(errors, bad, "NULL", "_extra = '1'")
         cur.execute(sql, bind(sql, params))
     return bad
@@ -91,8 +90,7 @@ def _record(
 ) -> None:
     spec = staged.export.column(check.column)
     ref = check.ref or staged.refs[check.column]
-    en, de = messages.cell_templates(check.code, check.column, check.detail)
-    params = _base(staged, colpos, check.column, check.code, en, de) | staged.params()
+    params = _base(staged, colpos, check.column, check.code, check.detail) | staged.params()
     source, where = bad, f"coalesce({check.condition}, false)"
     value = rules.shown_for(spec, rules.value_sql(ref))
     if check.code == "identifier":
@@ -109,14 +107,11 @@ def _record(
     cur.execute(sql, bind(sql, params))
 
 
-def _base(
-    staged: StagedFile, colpos: int, column: str, code: str, en: str, de: str
-) -> dict[str, Any]:
+def _base(staged: StagedFile, colpos: int, column: str, code: str, detail: str) -> dict[str, Any]:
     return {
         "file_idx": staged.index,
         "colpos": colpos,
         "column": column,
         "code": code,
-        "en": en,
-        "de": de,
+        "detail": detail,
     }

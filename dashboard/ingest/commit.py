@@ -134,7 +134,8 @@ def _quarantine(
                      f"'{guard}') THEN 'REDACTED' ELSE {value} END")  # fmt: skip
         params[f"k{n}"] = column.name
     problems = (
-        "SELECT rid, to_json(list({'column': \"column\", 'code': code, 'message': message} "
+        "SELECT rid, to_json(list({'column': \"column\", 'code': code, 'value': value, "
+        "'detail': detail, 'at_line': at_line} "
         f"ORDER BY colpos)) AS errs FROM {errors} WHERE file_idx = $i GROUP BY rid"
     )
     sql = (

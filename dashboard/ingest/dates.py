@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dashboard.i18n import N_, Msg
+
 from . import messages
 from .rules import AMBIGUOUS, DAY_FIRST, MONTH_FIRST, TWO_DIGIT_YEAR
 from .sniff import SeveralProblems, UnusableFile
@@ -18,8 +20,11 @@ from .sniff import SeveralProblems, UnusableFile
 if TYPE_CHECKING:
     from .stage import StagedFile
 
-ORDER_NAMES = {"dmy": "day/month/year", "mdy": "month/day/year", "ymd": "year/month/day"}
-ORDER_NAMES_DE = {"dmy": "Tag/Monat/Jahr", "mdy": "Monat/Tag/Jahr", "ymd": "Jahr/Monat/Tag"}
+ORDER_NAMES = {
+    "dmy": N_("ingest.date_order.dmy"),
+    "mdy": N_("ingest.date_order.mdy"),
+    "ymd": N_("ingest.date_order.ymd"),
+}
 
 
 def start(staged: StagedFile) -> None:
@@ -41,7 +46,8 @@ def decide(staged: StagedFile) -> bool:
         order = given or _from_evidence(bits)
         if order is None:
             both = bits & DAY_FIRST and bits & MONTH_FIRST
-            detail = "day-first and month-first dates mixed" if both else "every day is 12 or less"
+            reason = N_("ingest.date_order.mixed") if both else N_("ingest.date_order.all_low")
+            detail = Msg(reason)
             problems.append(UnusableFile("date_order_unknown", column=column, detail=detail))
             continue
         changed |= order != staged.order(column)
@@ -67,12 +73,10 @@ def _notices(staged: StagedFile) -> None:
         c for c, bits in staged.evidence.items() if bits & (DAY_FIRST | MONTH_FIRST | AMBIGUOUS)
     ]
     short = [c for c, bits in staged.evidence.items() if bits & TWO_DIGIT_YEAR]
-    if ordered:
-        en = ", ".join(f"{c} {ORDER_NAMES[staged.order(c)]}" for c in ordered)
-        de = ", ".join(f"{c} {ORDER_NAMES_DE[staged.order(c)]}" for c in ordered)
-        staged.report.notices.append(messages.notice_text("date_order", en)[0])
-        staged.report.notices_de.append(messages.notice_text("date_order", de)[1])
+    for order, name in ORDER_NAMES.items():  # one notice per order: "dates of a, b read …"
+        columns = [c for c in ordered if staged.order(c) == order]
+        if columns:
+            notice = messages.notice_msg("date_order", Msg(name), ", ".join(columns))
+            staged.report.notices.append(notice)
     if short:
-        en_short, de_short = messages.notice_text("two_digit_years", ", ".join(short))
-        staged.report.notices.append(en_short)
-        staged.report.notices_de.append(de_short)
+        staged.report.notices.append(messages.notice_msg("two_digit_years", ", ".join(short)))

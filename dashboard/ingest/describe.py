@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from dashboard.i18n import Clauses, Msg
+
 from . import messages, rules, tool_columns
 from .headers import HeaderMatch
 from .report import ImportReport, RowError
@@ -24,7 +26,7 @@ def header_problems(match: HeaderMatch, rivals: list[str]) -> None:
     """Raises UnusableFile when the header fits no export, several, or has bad columns."""
     if rivals:
         names = ", ".join([match.export, *rivals])
-        raise UnusableFile("ambiguous_file", column=match.export, detail=names)
+        raise UnusableFile("ambiguous_file", detail=names, export=match.export)
     if match.ok:
         return
     problems = [
@@ -51,10 +53,10 @@ def refuse(report: ImportReport, name: str, problem: UnusableFile) -> None:
     for p in problems:
         header_level = p.code in HEADER_PROBLEMS
         value = _shown(p.value)
-        en, de = messages.error_text(p.code, p.column, value, p.detail)
         column = value if p.code == "unknown_column" else p.column if header_level else ""
         line = 1 if header_level else 0
-        report.errors.append(RowError(name, line, column, value, p.code, en, de))
+        more = tuple(p.more.items())
+        report.errors.append(RowError(name, line, column, value, p.code, p.detail, more))
 
 
 def _shown(value: str) -> str:
@@ -66,7 +68,7 @@ def _shown(value: str) -> str:
 def add_notices(staged: StagedFile) -> None:
     """Adds to the file's report what was detected and silently handled (in both languages)."""
     sniffed, match, add = staged.sniffed, staged.match, staged.report
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, object]] = []
     if sniffed.transcoded:
         found.append(("encoding", sniffed.encoding))
     if sniffed.delimiter != ",":
@@ -78,15 +80,14 @@ def add_notices(staged: StagedFile) -> None:
     if match.splits:
         found.append(("split_columns", ", ".join(sorted(match.splits))))
     if match.group_prefixed:
-        found.append(("group_prefixes", str(match.group_prefixed)))
+        found.append(("group_prefixes", match.group_prefixed))
     if sniffed.hxl:
         found.append(("hxl", ""))
     if match.aliases:
         found.append(("aliases", ", ".join(match.aliases)))
     for code, detail in found:
-        en, de = messages.notice_text(code, detail)
-        add.notices.append(en)
-        add.notices_de.append(de)
+        count = {"n": detail} if isinstance(detail, int) else {}
+        add.notices.append(messages.notice_msg(code, detail, **count))
     if match.identifying:
         _warn_identifying(staged)
 
@@ -96,15 +97,12 @@ def _warn_identifying(staged: StagedFile) -> None:
     match, add = staged.match, staged.report
     tools = tool_columns.switch_off_hints(match.identifying_tools, match.seen_tools)
     names = ", ".join(match.identifying)
-    en, _ = messages.notice_text("identifying", names, "; ".join(t.switch_off for t in tools))
-    _, de = messages.notice_text("identifying", names, "; ".join(t.switch_off_de for t in tools))
-    add.warnings.append(en)
-    add.warnings_de.append(de)
+    hints = Clauses([Msg(t.switch_off) for t in tools])
+    add.warnings.append(messages.notice_msg("identifying", names, hints))
 
 
 def concurrent(report: ImportReport) -> None:
     """Marks `report` as not committed because another import of the program won (exit 2)."""
     report.unusable, report.committed, report.import_id = True, False, None
-    en, de = messages.error_text("concurrent_import")
     name = report.files[0].file if report.files else ""
-    report.errors.insert(0, RowError(name, 0, "", "", "concurrent_import", en, de))
+    report.errors.insert(0, RowError(name, 0, "", "", "concurrent_import"))

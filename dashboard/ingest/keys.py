@@ -13,7 +13,7 @@ import duckdb
 
 from schemas import EXPORTS, ForeignKey
 
-from . import messages, rules
+from . import rules
 from .checks import insert_sql
 from .rules import ident
 from .stage import StagedFile, bind
@@ -77,19 +77,15 @@ def _duplicates(cur: duckdb.DuckDBPyConnection, files: Sequence[StagedFile], err
         f"(SELECT *, row_number() OVER {window} AS _n, first_value(_f) OVER {window} AS _ff, "
         f"first_value(_line_no) OVER {window} AS _fl FROM ({union}))"
     )
-    where_file = "CASE WHEN _ff = _f THEN '' ELSE list_extract($names, _ff + 1) || ', ' END"
-    en, de = messages.cell_templates("duplicate_key", "+".join(key), "{detail}")
+    # detail: the file of the first occurrence when it is another one; at_line: its line
+    where_file = "CASE WHEN _ff = _f THEN '' ELSE list_extract($names, _ff + 1) END"
     sql = insert_sql(
-        errors, ranked, shown, "_n > 1", file_idx="_f",
-        en=f"replace($en, '{{detail}}', {where_file} || 'line ' || _fl)",
-        de=f"replace($de, '{{detail}}', {where_file} || 'Zeile ' || _fl)",
-    )  # fmt: skip
+        errors, ranked, shown, "_n > 1", file_idx="_f", detail=where_file, at_line="_fl"
+    )
     params = {
         "colpos": files[0].colpos(key[0]),
         "column": "+".join(key),
         "code": "duplicate_key",
-        "en": en,
-        "de": de,
         "names": [f.upload.name for f in sorted(files, key=lambda f: f.index)],
     }
     cur.execute(sql, bind(sql, params))
@@ -128,13 +124,9 @@ def _references(
         f"AND NOT ({' OR '.join([*valid_parent, stored])}))"
     )
     title = EXPORTS[fk.ref_export].file_name
-    miss = messages.cell_templates("missing_reference", fk.columns[0], title)
-    rej = messages.cell_templates("rejected_reference", fk.columns[0], title)
     sql = insert_sql(
         errors, source, rules.shown_for(specs[0], child[0]), "true",
         code="CASE WHEN _rejected THEN $rcode ELSE $code END",
-        en="CASE WHEN _rejected THEN $ren ELSE $en END",
-        de="CASE WHEN _rejected THEN $rde ELSE $de END",
     )  # fmt: skip
     params = {
         "file_idx": staged.index,
@@ -142,10 +134,7 @@ def _references(
         "column": fk.columns[0],
         "code": "missing_reference",
         "rcode": "rejected_reference",
-        "en": miss[0],
-        "de": miss[1],
-        "ren": rej[0],
-        "rde": rej[1],
+        "detail": title,
         "program": program_id,
     }
     cur.execute(sql, bind(sql, params))

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from dashboard import audit
 from dashboard.access import AccessDenied, Scope
+from dashboard.i18n import N_, Num
 from dashboard.transaction import transaction
 
 from .sniff import UnusableFile
@@ -43,23 +44,10 @@ MAX_COLUMNS = 500
 """Most named columns a file may have: the widest export has a few dozen; more is a wrong file,
 and each column costs the check work. Empty columns at the end are dropped before counting."""
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "too_many_columns": (
-        "The file has {detail} columns; at most {column} are accepted (empty columns at the "
-        "end are not counted). Is it an export of the data contract?",
-        "Die Datei hat {detail} Spalten; höchstens {column} sind erlaubt (leere Spalten am "
-        "Ende zählen nicht). Ist es ein Export des Datenvertrags?",
-    ),
-    "too_large": (
-        "The file is {detail} MB; at most {column} MB are accepted (setting upload_max_file_mb).",
-        "Die Datei hat {detail} MB; höchstens {column} MB sind erlaubt "
-        "(Einstellung upload_max_file_mb).",
-    ),
-    "too_many_rows": (
-        "The file has {detail} lines; at most {column} are accepted (setting upload_max_rows).",
-        "Die Datei hat {detail} Zeilen; höchstens {column} sind erlaubt "
-        "(Einstellung upload_max_rows).",
-    ),
+MESSAGES: dict[str, str] = {  # size refusals; their texts name the settings above
+    "too_many_columns": N_("ingest.error.too_many_columns"),
+    "too_large": N_("ingest.error.too_large"),
+    "too_many_rows": N_("ingest.error.too_many_rows"),
 }
 
 
@@ -82,22 +70,20 @@ def check_upload(
     limits = limits or upload_limits(con)
     size_mb = len(upload.data) / 1_048_576
     if size_mb > limits.upload_max_file_mb:
-        raise UnusableFile(
-            "too_large", column=str(limits.upload_max_file_mb), detail=f"{size_mb:.1f}"
-        )
+        raise UnusableFile("too_large", detail=Num(size_mb, 1), limit=limits.upload_max_file_mb)
     if upload.is_workbook:  # its rows are counted when the sheet is read
         return
     # Newlines are counted on the raw bytes (fast, no parsing); quoted line breaks inside a
     # cell count too, which errs on the safe side.
     lines = upload.data.count(b"\n")
     if lines > limits.upload_max_rows:
-        raise UnusableFile("too_many_rows", column=str(limits.upload_max_rows), detail=str(lines))
+        raise UnusableFile("too_many_rows", detail=lines, limit=limits.upload_max_rows)
 
 
 def check_columns(header: Sequence[str]) -> None:
     """Raises UnusableFile("too_many_columns") for a header wider than MAX_COLUMNS."""
     if len(header) > MAX_COLUMNS:
-        raise UnusableFile("too_many_columns", column=str(MAX_COLUMNS), detail=str(len(header)))
+        raise UnusableFile("too_many_columns", detail=len(header), limit=MAX_COLUMNS)
 
 
 def check_batch(

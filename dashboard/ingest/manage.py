@@ -14,6 +14,7 @@ from .. import audit
 from ..access import Scope
 from ..privacy import to_safe_csv
 from ..transaction import transaction
+from .messages import error_text, value_text, where
 from .report import ImportReport
 from .rules import ident
 
@@ -63,19 +64,29 @@ def remove_import(
 
 
 def quarantine_csv(
-    con: duckdb.DuckDBPyConnection, import_id: int, *, scope: Scope, export: str | None = None
+    con: duckdb.DuckDBPyConnection,
+    import_id: int,
+    *,
+    scope: Scope,
+    export: str | None = None,
+    lang: str = "en",
 ) -> str:
     """Returns the rejected rows of an import as CSV, with their line and problems.
 
-    Columns: file, line, export, problems, then the contract columns (of `export`, or of every
-    export present). Cells a spreadsheet would run as a formula are neutralised.
+    Columns: file, line, export, problems (in `lang`), then the contract columns (of `export`,
+    or of every export present). Cells a spreadsheet would run as a formula are neutralised.
     """
-    records, columns = quarantine_rows(con, import_id, scope=scope, export=export)
+    records, columns = quarantine_rows(con, import_id, scope=scope, export=export, lang=lang)
     return to_safe_csv(records, columns)
 
 
 def quarantine_rows(
-    con: duckdb.DuckDBPyConnection, import_id: int, *, scope: Scope, export: str | None = None
+    con: duckdb.DuckDBPyConnection,
+    import_id: int,
+    *,
+    scope: Scope,
+    export: str | None = None,
+    lang: str = "en",
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """Returns the rejected rows of an import (file, line, export, problems, then the cells as
     uploaded) and the column names in file order (see quarantine_csv)."""
@@ -90,14 +101,30 @@ def quarantine_rows(
     columns = list(dict.fromkeys(c.name for e in exports for c in EXPORTS[e].columns))
     records = []
     for file, line, name, record, errors in rows:
-        problems = "; ".join(e["message"] for e in json.loads(errors))
+        problems = "; ".join(_problem(e, lang) for e in json.loads(errors))
         entry = {"file": file, "line": line, "export": name, "problems": problems}
-        records.append(entry | json.loads(record))
+        cells = {
+            k: value_text(v, lang) if isinstance(v, str) else v
+            for k, v in json.loads(record).items()
+        }
+        records.append(entry | cells)
     return records, ["file", "line", "export", "problems", *columns]
 
 
+def _problem(error: dict[str, Any], lang: str) -> str:
+    """Returns one stored problem of a quarantined row as text in `lang`."""
+    if "message" in error:  # stored before problems were kept as code and parameters
+        return str(error["message"])
+    detail = where(error.get("detail") or "", error.get("at_line"))
+    value = error.get("value") or ""
+    return error_text(error["code"], lang, error.get("column") or "", value, detail)
+
+
 def errors_csv(report: ImportReport, lang: str = "en") -> str:
-    """Returns the report's errors as CSV (file, line, column, value, code, message)."""
+    """Returns the report's errors as CSV (file, line, column, value, code, message in `lang`).
+
+    A redacted value reads in `lang` too; every other value is the cell as uploaded.
+    """
     return to_safe_csv(error_rows(report, lang), ERROR_COLUMNS)
 
 
@@ -105,9 +132,9 @@ ERROR_COLUMNS = ("file", "line", "column", "value", "code", "message")
 
 
 def error_rows(report: ImportReport, lang: str = "en") -> list[dict[str, Any]]:
-    """Returns the report's errors as dicts with the ERROR_COLUMNS, the message in `lang`."""
-    german = lang.lower().startswith("de")
-    return [e.as_dict() | {"message": e.message_de if german else e.message} for e in report.errors]
+    """Returns the report's errors as dicts with the ERROR_COLUMNS, message and a redacted
+    value in `lang`."""
+    return [e.as_dict(lang) | {"value": value_text(e.value, lang)} for e in report.errors]
 
 
 def _program_of(con: duckdb.DuckDBPyConnection, import_id: int) -> str:

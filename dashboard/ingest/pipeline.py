@@ -197,9 +197,7 @@ def _prepare(
     staged = StagedFile(index, upload, sniffed, match, file_report, table)
     dates.start(staged)
     if kept is not None:
-        en, de = messages.notice_text("saved_mapping", f"{kept.saved_at:%Y-%m-%d}")
-        file_report.notices.append(en)
-        file_report.notices_de.append(de)
+        file_report.notices.append(messages.notice_msg("saved_mapping", kept.saved_at.date()))
     add_notices(staged)
     if sheet is not None:
         sheet_notice(staged.report, sheet.shown_name)
@@ -235,9 +233,7 @@ def _check_all(
         if staged.bad_rows:
             flagged[staged.index] = collect_cell_errors(cur, staged, errors)
         if not staged.report.rows_read:
-            en, de = messages.notice_text("no_rows")
-            staged.report.notices.append(en)
-            staged.report.notices_de.append(de)
+            staged.report.notices.append(messages.notice_msg("no_rows"))
     _fetch_errors(cur, files, report, errors)
     return flagged
 
@@ -262,18 +258,18 @@ def _fetch_errors(
 ) -> None:
     names = {f.index: f.upload.name for f in files}
     rows = cur.execute(
-        f'SELECT file_idx, line, "column", value, code, message, message_de FROM {errors} '
+        f'SELECT file_idx, line, "column", value, code, detail, at_line FROM {errors} '
         "ORDER BY file_idx, line, colpos, code, value LIMIT ?",
         [MAX_LISTED_ERRORS + 1],
     ).fetchall()
     total_row = cur.execute(f"SELECT count(*) FROM {errors}").fetchone()
     total = int(total_row[0]) if total_row else 0
-    for f, line, column, value, code, en, de in rows[:MAX_LISTED_ERRORS]:
-        report.errors.append(RowError(names[f], int(line), column, value, code, en, de))
+    for f, line, column, value, code, detail, at_line in rows[:MAX_LISTED_ERRORS]:
+        shown = messages.where(detail or "", at_line)
+        report.errors.append(RowError(names[f], int(line), column, value, code, shown))
     if total > MAX_LISTED_ERRORS and report.files:
-        en, de = messages.notice_text("errors_omitted", str(total - MAX_LISTED_ERRORS))
-        report.files[0].notices.append(en)
-        report.files[0].notices_de.append(de)
+        omitted = messages.notice_msg("errors_omitted", n=total - MAX_LISTED_ERRORS)
+        report.files[0].notices.append(omitted)
 
 
 def _drop_temp(cur: duckdb.DuckDBPyConnection, prefix: str) -> None:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
+
+from dashboard.i18n import Msg, say
+from dashboard.i18n.message import to_json
+
+from .messages import error_text
 
 
 @dataclass(frozen=True)
@@ -13,6 +18,8 @@ class RowError:
     `line` is the 1-based line number in the uploaded file (the header is line 1);
     0 when the problem concerns the whole file. `value` is redacted for identifier-guard
     errors so a name or phone number never travels further than the upload itself.
+    The reason is not stored as text: `text(lang)` renders `code` with column, value,
+    `detail` (a string, number or Msg) and `more` (named extras such as a limit).
     """
 
     file: str
@@ -20,11 +27,25 @@ class RowError:
     column: str
     value: str
     code: str
-    message: str  # English
-    message_de: str  # German
+    detail: Any = ""
+    more: tuple[tuple[str, Any], ...] = ()
 
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+    def text(self, lang: str) -> str:
+        """Returns the reason in `lang` ('en', 'de', 'fa')."""
+        return error_text(self.code, lang, self.column, self.value, self.detail, **dict(self.more))
+
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
+        """Returns the error as plain JSON types, with its reason rendered in `lang`."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "value": self.value,
+            "code": self.code,
+            "detail": to_json(self.detail),
+            **{k: to_json(v) for k, v in self.more},
+            "message": self.text(lang),
+        }
 
 
 @dataclass
@@ -36,14 +57,17 @@ class FileReport:
     rows_read: int = 0
     rows_valid: int = 0
     rows_rejected: int = 0
-    notices: list[str] = field(default_factory=list)  # English
-    notices_de: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # English; e.g. identifying columns
-    warnings_de: list[str] = field(default_factory=list)
+    notices: list[Msg] = field(default_factory=list)
+    warnings: list[Msg] = field(default_factory=list)  # e.g. identifying columns dropped
     sha256: str = ""
 
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
+        """Returns the file's counts with its notices and warnings rendered in `lang`."""
+        keys = ("file", "export", "rows_read", "rows_valid", "rows_rejected", "sha256")
+        return {k: getattr(self, k) for k in keys} | {
+            "notices": [say(m, lang) for m in self.notices],
+            "warnings": [say(m, lang) for m in self.warnings],
+        }
 
 
 @dataclass
@@ -65,14 +89,12 @@ class ImportReport:
             return 2
         return 1 if self.errors else 0
 
-    def as_json(self) -> dict[str, Any]:
-        """Returns the CLI's --report document."""
+    def as_json(self, lang: str = "en") -> dict[str, Any]:
+        """Returns the CLI's --report document, texts in `lang`."""
         return {
             "committed": self.committed,
             "import_id": self.import_id,
             "program_id": self.program_id,
-            "files": [
-                {k: v for k, v in f.as_dict().items() if not k.endswith("_de")} for f in self.files
-            ],
-            "errors": [e.as_dict() for e in self.errors],
+            "files": [f.as_dict(lang) for f in self.files],
+            "errors": [e.as_dict(lang) for e in self.errors],
         }

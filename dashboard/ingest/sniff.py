@@ -10,20 +10,29 @@ import codecs
 import csv
 import io
 from dataclasses import dataclass, field
+from typing import Any
+
+from dashboard.i18n import N_, Msg
 
 DELIMITERS = (",", ";", "\t")
 _HEAD_BYTES = 65536
 
 
 class UnusableFile(Exception):  # noqa: N818 - reads as a sentence: raise UnusableFile(...)
-    """The file cannot be imported at all (exit 2); `code` keys messages.ERRORS."""
+    """The file cannot be imported at all (exit 2); `code` keys messages.ERRORS.
 
-    def __init__(self, code: str, *, column: str = "", value: str = "", detail: str = "") -> None:
+    `detail` is a string, number or Msg; `more` holds named extras of the message (limit …).
+    """
+
+    def __init__(
+        self, code: str, *, column: str = "", value: str = "", detail: Any = "", **more: Any
+    ) -> None:
         super().__init__(code)
         self.code = code
         self.column = column
         self.value = value
         self.detail = detail
+        self.more = more
 
 
 class SeveralProblems(UnusableFile):
@@ -118,7 +127,7 @@ def _first_records(head: str, delimiter: str, n: int) -> list[list[str]]:
             if len(records) == n:
                 break
     except csv.Error as exc:
-        raise UnusableFile("malformed_csv", detail=str(exc)) from exc
+        raise UnusableFile("malformed_csv", detail=csv_problem(exc)) from exc
     return records
 
 
@@ -126,3 +135,22 @@ def is_hxl(record: list[str]) -> bool:
     """True when the record is a HXL hashtag row (every non-empty cell starts with '#')."""
     cells = [c.strip() for c in record if c.strip()]
     return bool(cells) and all(c.startswith("#") for c in cells)
+
+
+# Python's csv wording -> our reason; the user never sees the csv module's text
+_CSV_PROBLEMS = (
+    ("field larger than field limit", N_("ingest.malformed.field_too_long")),
+    ("new-line character seen in unquoted field", N_("ingest.malformed.newline")),
+    ("unexpected end of data", N_("ingest.malformed.open_quote")),
+    ("expected after", N_("ingest.malformed.quote")),
+    ("line contains nul", N_("ingest.malformed.nul")),
+)
+
+
+def csv_problem(exc: Exception | None, line: int | None = None) -> Msg:
+    """Returns why a file is not readable CSV, in our words (and where, when known)."""
+    text = str(exc or "").lower()
+    reason = next((r for key, r in _CSV_PROBLEMS if key in text), N_("ingest.malformed.other"))
+    if line is None:
+        return Msg(reason)
+    return Msg("ingest.malformed.at_line", {"line": line, "reason": Msg(reason)})

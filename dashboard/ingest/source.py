@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .scratch import Scratch
-from .sniff import Sniffed, UnusableFile
+from .sniff import Sniffed, UnusableFile, csv_problem
 from .uploads import Upload
 
 LINE, EXTRA = "_line", "_extra"
@@ -121,5 +121,6 @@ def normalised_source(
                     cells = [c if i in keep else "" for i, c in enumerate(cells)]
                 writer.writerow([start, "1" if extra else "", *cells])
         except csv.Error as exc:
-            raise UnusableFile("malformed_csv", detail=f"line {last_line + 1}: {exc}") from exc
+            problem = csv_problem(exc, last_line + 1)
+            raise UnusableFile("malformed_csv", detail=problem) from exc
     return Source(target, width, 0, ",", normalised=True)

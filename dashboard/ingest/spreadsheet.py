@@ -20,6 +20,8 @@ import duckdb
 import fastexcel
 import pyarrow as pa
 
+from dashboard.i18n import Msg
+
 from . import messages
 from .archive import open_archive, verify_all
 from .limits import UploadLimits
@@ -81,7 +83,7 @@ def read_sheet(data: bytes, limits: UploadLimits) -> Sheet:
     if is_xlsx:  # the visible sheets are known from workbook.xml: scan the one read
         refs = preferred([r for r in xlsx_sheets(archive, data) if not r.hidden])
         if refs and refs[0].part not in archive.namelist():
-            raise UnusableFile("damaged_workbook", detail="the sheet's part is missing")
+            raise UnusableFile("damaged_workbook", detail=Msg("workbook.detail.sheet_missing"))
         watch = {refs[0].part: SheetScan(refs[0].name)} if refs else {}
     else:  # .ods: every table is in content.xml; its visibility comes with the sheet
         refs, watch = [], {}
@@ -108,16 +110,15 @@ def _reading(step: Callable[[], T]) -> T:
     except BaseException as exc:  # its own errors, and a Rust panic (a BaseException)
         if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
             raise  # KeyboardInterrupt, SystemExit
-        raise UnusableFile("damaged_workbook", detail="the sheet cannot be read") from exc
+        raise UnusableFile(
+            "damaged_workbook", detail=Msg("workbook.detail.sheet_unreadable")
+        ) from exc
 
 
 def _sheet(name: str, batch: pa.Table, limits: UploadLimits) -> Sheet:
     if batch.num_rows > limits.upload_max_rows:
-        raise UnusableFile(
-            "too_many_rows",
-            column=str(limits.upload_max_rows),
-            detail=f"more than {limits.upload_max_rows}",
-        )
+        more = Msg("workbook.detail.more_than", {"n": limits.upload_max_rows})
+        raise UnusableFile("too_many_rows", detail=more, limit=limits.upload_max_rows)
     head = batch.slice(0, _HEADER_SEARCH).to_pylist()
     first = next((i for i, row in enumerate(head) if any(_text(v) for v in row.values())), None)
     if first is None:
@@ -149,6 +150,4 @@ def stage_sheet(cur: duckdb.DuckDBPyConnection, staged: StagedFile, sheet: Sheet
 
 def sheet_notice(report: FileReport, name: str) -> None:
     """Tells the user which sheet was read (the others, and hidden ones, were not)."""
-    en, de = messages.notice_text("sheet", name)
-    report.notices.append(en)
-    report.notices_de.append(de)
+    report.notices.append(messages.notice_msg("sheet", name))

@@ -20,7 +20,7 @@ from .headers import HeaderMatch
 from .report import FileReport
 from .rules import ident
 from .scratch import Scratch
-from .sniff import Sniffed, UnusableFile
+from .sniff import Sniffed, UnusableFile, csv_problem
 from .source import Source, fast_source, normalised_source, one_line_per_record
 from .uploads import Upload
 
@@ -142,7 +142,7 @@ def stage(cur: duckdb.DuckDBPyConnection, staged: StagedFile, folder: Scratch) -
             keep = frozenset(staged.used_positions())
             _create(cur, staged, normalised_source(staged.sniffed, folder, name, keep))
         except duckdb.InvalidInputException as exc:  # even the rewritten file is unreadable
-            raise UnusableFile("malformed_csv", detail=str(exc).splitlines()[0][:200]) from exc
+            raise UnusableFile("malformed_csv", detail=csv_problem(exc)) from exc
     _finish(cur, staged)
 
 
@@ -159,7 +159,7 @@ def _finish(cur: duckdb.DuckDBPyConnection, staged: StagedFile) -> None:
         _create(cur, staged, staged.source)
     empty = len(staged.match.empty_positions) + getattr(staged.sniffed, "dropped", 0)
     if empty:
-        _notice(staged.report, "empty_columns", str(empty))
+        staged.report.notices.append(messages.notice_msg("empty_columns", n=empty))
 
 
 def position(cur: duckdb.DuckDBPyConnection, staged: StagedFile) -> None:
@@ -226,9 +226,3 @@ def _summarise(cur: duckdb.DuckDBPyConnection, staged: StagedFile) -> int:
     if filled:
         raise UnusableFile("unnamed_column", detail=", ".join(str(p + 1) for p in filled))
     return int(total)
-
-
-def _notice(report: FileReport, code: str, detail: str = "") -> None:
-    en, de = messages.notice_text(code, detail)
-    report.notices.append(en)
-    report.notices_de.append(de)

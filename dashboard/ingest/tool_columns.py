@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dashboard.i18n import N_
+
 
 @dataclass(frozen=True)
 class Tool:
@@ -19,8 +21,7 @@ class Tool:
     name: str
     harmless: tuple[str, ...]
     identifying: tuple[str, ...]
-    switch_off: str  # English
-    switch_off_de: str
+    switch_off: str  # message id: where the tool's identifying columns are switched off
 
 
 TOOLS: tuple[Tool, ...] = (
@@ -66,12 +67,7 @@ TOOLS: tuple[Tool, ...] = (
             "email",
             "instancename",
         ),
-        switch_off="KoboToolbox: remove the username/deviceid/phonenumber metadata questions "
-        "from the form (Form builder → Layout & Settings → Meta questions) and leave "
-        "_submitted_by out of the export (Downloads → Advanced options → select questions)",
-        switch_off_de="KoboToolbox: die Metafragen username/deviceid/phonenumber aus dem "
-        "Formular nehmen (Formular-Editor → Layout & Einstellungen → Metafragen) und "
-        "_submitted_by beim Export abwählen (Downloads → Erweiterte Optionen → Fragen wählen)",
+        switch_off=N_("ingest.switch_off.kobotoolbox"),
     ),
     Tool(
         "ODK Central",
@@ -89,12 +85,7 @@ TOOLS: tuple[Tool, ...] = (
             "updatedat",
         ),
         identifying=("submitterid", "submittername", "deviceid", "instancename"),
-        switch_off="ODK Central: leave SubmitterID, SubmitterName and DeviceID out of the "
-        "download (Submissions → Download → uncheck the submitter columns, or download "
-        "through a filtered OData view) and do not compute an instance_name from answers",
-        switch_off_de="ODK Central: SubmitterID, SubmitterName und DeviceID beim Download "
-        "weglassen (Übermittlungen → Herunterladen → Übermittler-Spalten abwählen oder über "
-        "eine gefilterte OData-Ansicht laden) und keinen instance_name aus Antworten bilden",
+        switch_off=N_("ingest.switch_off.odk_central"),
     ),
     Tool(
         "LimeSurvey",
@@ -125,23 +116,13 @@ TOOLS: tuple[Tool, ...] = (
             "firstname",
             "lastname",
         ),
-        switch_off="LimeSurvey: keep the survey anonymised (Settings → Participant settings → "
-        "Anonymized responses), switch off 'Save IP address' and 'Save referrer URL', and "
-        "untick token, IP address and referrer URL under Export → Columns",
-        switch_off_de="LimeSurvey: die Umfrage anonymisiert lassen (Einstellungen → "
-        "Teilnehmereinstellungen → Anonymisierte Antworten), 'IP-Adresse speichern' und "
-        "'Referrer-URL speichern' ausschalten und beim Export unter Spalten Zugangsschlüssel, "
-        "IP-Adresse und Referrer-URL abwählen",
+        switch_off=N_("ingest.switch_off.limesurvey"),
     ),
     Tool(
         "Google Forms",
         harmless=("timestamp", "zeitstempel", "score", "punktzahl"),
         identifying=("email address", "e-mail-adresse", "email", "e-mail"),
-        switch_off="Google Forms: Settings → Responses → Collect email addresses: Do not "
-        "collect; or delete the 'Email Address' column of the response sheet before export",
-        switch_off_de="Google Formulare: Einstellungen → Antworten → E-Mail-Adressen "
-        "erfassen: Nicht erfassen; oder die Spalte 'E-Mail-Adresse' der Antworttabelle vor "
-        "dem Export löschen",
+        switch_off=N_("ingest.switch_off.google_forms"),
     ),
     Tool(
         "Microsoft Forms",
@@ -155,11 +136,7 @@ TOOLS: tuple[Tool, ...] = (
             "zeitpunkt der letzten änderung",
         ),
         identifying=("email", "name", "e-mail"),
-        switch_off="Microsoft Forms: Settings → Who can fill out this form → Anyone can "
-        "respond (names and e-mails are then not recorded), or untick 'Record name'",
-        switch_off_de="Microsoft Forms: Einstellungen → Wer kann dieses Formular ausfüllen → "
-        "Jeder kann antworten (dann werden Namen und E-Mails nicht erfasst), oder 'Namen "
-        "aufzeichnen' abwählen",
+        switch_off=N_("ingest.switch_off.microsoft_forms"),
     ),
 )
 

@@ -8,28 +8,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-INPUT_ERRORS: dict[str, tuple[str, str]] = {
-    "not_a_file": (
-        "{path} is not a regular file (a folder, device or pipe); name CSV files or folders",
-        "{path} ist keine normale Datei (ein Ordner, Gerät oder eine Pipe); bitte CSV-Dateien "
-        "oder Ordner angeben",
-    ),
-    "unreadable": ("cannot read {path}: {detail}", "{path} kann nicht gelesen werden: {detail}"),
-    "too_large": (
-        "{path} is larger than {detail} MB (setting upload_max_file_mb); nothing was read",
-        "{path} ist größer als {detail} MB (Einstellung upload_max_file_mb); nichts gelesen",
-    ),
+from dashboard.i18n import N_, Msg, say
+
+INPUT_ERRORS: dict[str, str] = {
+    "not_a_file": N_("ingest.input.not_a_file"),
+    "unreadable": N_("ingest.input.unreadable"),
+    "too_large": N_("ingest.input.too_large"),
 }
 
 
 class InputError(ValueError):
-    """A path given to the importer cannot be read as a file; `message_de` says it in German."""
+    """A path given to the importer cannot be read as a file; `text(lang)` says why."""
 
-    def __init__(self, code: str, path: Path, detail: str = "") -> None:
-        english, german = INPUT_ERRORS[code]
-        super().__init__(english.format(path=path, detail=detail))
+    def __init__(self, code: str, path: Path, detail: object = "") -> None:
         self.code = code
-        self.message_de = german.format(path=path, detail=detail)
+        self.msg = Msg(INPUT_ERRORS[code], {"path": str(path), "detail": detail})
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str) -> str:
+        """Returns the one-line reason in `lang`."""
+        return say(self.msg, lang)
 
 
 # Read as a workbook (.xlsx, .ods) rather than as CSV text.
@@ -67,7 +65,7 @@ class Upload:
         except OSError as exc:
             raise InputError("unreadable", target, exc.strerror or type(exc).__name__) from exc
         if max_bytes is not None and len(data) > max_bytes:
-            raise InputError("too_large", target, str(max_bytes // 1_048_576))
+            raise InputError("too_large", target, max_bytes // 1_048_576)
         return cls(name=target.name, data=data, path=target)
 
     @property

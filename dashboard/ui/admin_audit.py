@@ -9,8 +9,8 @@ import streamlit as st
 
 from dashboard.audit import ACTIONS
 from dashboard.audit_export import audit_csv, read_audit
+from dashboard.i18n import t
 from dashboard.ui import widgets
-from dashboard.ui.auth_texts import tx
 from dashboard.ui.context import PageContext
 
 SHOWN = 1000  # rows drawn on the page; the CSV holds every matching row
@@ -19,14 +19,16 @@ SHOWN = 1000  # rows drawn on the page; the CSV holds every matching row
 def draw(ctx: PageContext) -> None:
     """Draws filters, the newest entries and the CSV download."""
     lang = ctx.lang
-    every = tx("audit.all", lang)
+    every = t("auth.audit.all", lang)
     left, middle, right = st.columns(3)
-    action = left.selectbox(tx("audit.action", lang), [every, *ACTIONS], key="audit_action")
+    action = left.selectbox(t("auth.audit.action", lang), [every, *ACTIONS], key="audit_action")
     programs = [
         r[0] for r in ctx.cur.execute("SELECT program_id FROM programs ORDER BY 1").fetchall()
     ]
-    program = middle.selectbox(tx("audit.program", lang), [every, *programs], key="audit_program")
-    since_day = right.date_input(tx("audit.since", lang), value=None, key="audit_since")
+    program = middle.selectbox(
+        t("auth.audit.program", lang), [every, *programs], key="audit_program"
+    )
+    since_day = right.date_input(t("auth.audit.since", lang), value=None, key="audit_since")
     chosen_program = None if program == every else str(program)
     filters: dict[str, Any] = {
         "action": None if action == every else str(action),
@@ -34,11 +36,11 @@ def draw(ctx: PageContext) -> None:
         "since": datetime.combine(since_day, time()) if since_day else None,  # type: ignore[arg-type]
     }
     rows = read_audit(ctx.cur, scope=ctx.scope, limit=SHOWN, **filters)
-    st.caption(tx("audit.count", lang, n=len(rows)))
+    st.caption(t("auth.audit.count", lang, n=len(rows)))
     st.dataframe(rows, hide_index=True, width="stretch")
     text, count = audit_csv(ctx.cur, scope=ctx.scope, record=False, **filters)
     widgets.download(
-        tx("audit.download", lang),
+        t("auth.audit.download", lang),
         text,
         file_name="audit_log.csv",
         mime="text/csv",

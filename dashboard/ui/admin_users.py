@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.access import ROLES, AccessDenied
 from dashboard.auth import UserError, WeakPassword, users
-from dashboard.ui.auth_texts import tx
+from dashboard.i18n import t
 from dashboard.ui.context import PageContext
 
 _REFUSED = (UserError, WeakPassword, AccessDenied, ValueError)
@@ -16,7 +16,7 @@ def draw(ctx: PageContext) -> None:
     """Draws the accounts table and the forms that change accounts."""
     lang = ctx.lang
     accounts = users.list_users(ctx.cur, scope=ctx.scope)
-    st.caption(tx("users.roles_help", lang))
+    st.caption(t("auth.users.roles_help", lang))
     st.dataframe(
         [
             {
@@ -33,29 +33,29 @@ def draw(ctx: PageContext) -> None:
     )
     programs = _programs(ctx)
     names = [u.username for u in accounts]
-    with st.expander(tx("users.add", lang), icon=":material/person_add:"):
+    with st.expander(t("auth.users.add", lang), icon=":material/person_add:"):
         _add_form(ctx, programs)
     if names:
-        with st.expander(tx("users.edit", lang), icon=":material/edit:"):
+        with st.expander(t("auth.users.edit", lang), icon=":material/edit:"):
             _edit_form(ctx, names, programs)
-        with st.expander(tx("users.new_password", lang), icon=":material/password:"):
+        with st.expander(t("auth.users.new_password", lang), icon=":material/password:"):
             _password_form(ctx, names)
-        with st.expander(tx("users.remove", lang), icon=":material/person_remove:"):
+        with st.expander(t("auth.users.remove", lang), icon=":material/person_remove:"):
             _remove_form(ctx, names)
 
 
 def _add_form(ctx: PageContext, programs: list[str]) -> None:
     lang = ctx.lang
     with st.form("user_add", clear_on_submit=True):
-        name = st.text_input(tx("username", lang), key="ua_name")
-        role = st.selectbox(tx("users.role", lang), ROLES, index=2, key="ua_role")
-        chosen = st.multiselect(tx("users.programs", lang), programs, key="ua_programs")
-        oidc = st.checkbox(tx("users.oidc_only", lang), key="ua_oidc")
-        first = st.text_input(tx("password", lang), type="password", key="ua_pw1")
-        second = st.text_input(tx("users.repeat", lang), type="password", key="ua_pw2")
-        if st.form_submit_button(tx("users.save", lang), type="primary"):
+        name = st.text_input(t("auth.username", lang), key="ua_name")
+        role = st.selectbox(t("auth.users.role", lang), ROLES, index=2, key="ua_role")
+        chosen = st.multiselect(t("auth.users.programs", lang), programs, key="ua_programs")
+        oidc = st.checkbox(t("auth.users.oidc_only", lang), key="ua_oidc")
+        first = st.text_input(t("auth.password", lang), type="password", key="ua_pw1")
+        second = st.text_input(t("auth.users.repeat", lang), type="password", key="ua_pw2")
+        if st.form_submit_button(t("auth.users.save", lang), type="primary"):
             if not oidc and first != second:
-                st.error(tx("users.mismatch", lang))
+                st.error(t("auth.users.mismatch", lang))
                 return
             password = None if oidc else first
             _run(
@@ -72,16 +72,18 @@ def _add_form(ctx: PageContext, programs: list[str]) -> None:
 
 def _edit_form(ctx: PageContext, names: list[str], programs: list[str]) -> None:
     lang = ctx.lang
-    name = st.selectbox(tx("users.account", lang), names, key="ue_name")
+    name = st.selectbox(t("auth.users.account", lang), names, key="ue_name")
     user = users.get_user(ctx.cur, name)
     if user is None:
         return
     with st.form("user_edit"):
-        role = st.selectbox(tx("users.role", lang), ROLES, index=ROLES.index(user.role))  # type: ignore[arg-type]
+        role = st.selectbox(t("auth.users.role", lang), ROLES, index=ROLES.index(user.role))  # type: ignore[arg-type]
         options = sorted(set(programs) | set(user.programs))
-        chosen = st.multiselect(tx("users.programs", lang), options, default=list(user.programs))
-        disabled = st.checkbox(tx("users.disabled", lang), value=user.disabled)
-        if st.form_submit_button(tx("users.save", lang), type="primary"):
+        chosen = st.multiselect(
+            t("auth.users.programs", lang), options, default=list(user.programs)
+        )
+        disabled = st.checkbox(t("auth.users.disabled", lang), value=user.disabled)
+        if st.form_submit_button(t("auth.users.save", lang), type="primary"):
             _run(
                 ctx,
                 users.update_user,
@@ -97,21 +99,21 @@ def _edit_form(ctx: PageContext, names: list[str], programs: list[str]) -> None:
 def _password_form(ctx: PageContext, names: list[str]) -> None:
     lang = ctx.lang
     with st.form("user_password", clear_on_submit=True):
-        name = st.selectbox(tx("users.account", lang), names, key="up_name")
-        first = st.text_input(tx("password", lang), type="password", key="up_pw1")
-        second = st.text_input(tx("users.repeat", lang), type="password", key="up_pw2")
-        if st.form_submit_button(tx("users.save", lang), type="primary"):
+        name = st.selectbox(t("auth.users.account", lang), names, key="up_name")
+        first = st.text_input(t("auth.password", lang), type="password", key="up_pw1")
+        second = st.text_input(t("auth.users.repeat", lang), type="password", key="up_pw2")
+        if st.form_submit_button(t("auth.users.save", lang), type="primary"):
             if first != second:
-                st.error(tx("users.mismatch", lang))
+                st.error(t("auth.users.mismatch", lang))
                 return
             _run(ctx, users.set_password, ctx.cur, name, first, scope=ctx.scope)
 
 
 def _remove_form(ctx: PageContext, names: list[str]) -> None:
     lang = ctx.lang
-    name = st.selectbox(tx("users.account", lang), names, key="ur_name")
-    confirm = st.checkbox(tx("users.remove_confirm", lang, user=name), key="ur_confirm")
-    if st.button(tx("users.remove", lang), disabled=not confirm, key="ur_go"):
+    name = st.selectbox(t("auth.users.account", lang), names, key="ur_name")
+    confirm = st.checkbox(t("auth.users.remove_confirm", lang, user=name), key="ur_confirm")
+    if st.button(t("auth.users.remove", lang), disabled=not confirm, key="ur_go"):
         _run(ctx, users.remove_user, ctx.cur, name, scope=ctx.scope)
 
 
@@ -122,7 +124,7 @@ def _run(ctx: PageContext, action, *args, **kwargs) -> None:  # type: ignore[no-
     except _REFUSED as exc:
         st.error(str(exc))
         return
-    st.toast(tx("users.done", ctx.lang))
+    st.toast(t("auth.users.done", ctx.lang))
     st.rerun()
 
 

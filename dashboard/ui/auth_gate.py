@@ -32,10 +32,10 @@ from dashboard.auth import (
 )
 from dashboard.auth.session import is_expired
 from dashboard.auth.setup import needs_setup
+from dashboard.i18n import say, t
 from dashboard.retention import run_daily_retention
 from dashboard.ui import connection
 from dashboard.ui import lang as lang_ui
-from dashboard.ui.auth_texts import tx
 from dashboard.ui.cache import by_version
 
 SESSION_KEY = "_auth"  # {"user", "method", "last"}: who signed in and when they last acted
@@ -56,7 +56,7 @@ def require_scope(con: duckdb.DuckDBPyConnection) -> Scope | None:
         return scope
     demo = by_version(demo_scope, con)
     if demo is not None:
-        st.warning(tx("demo_mode", lang), icon=":material/visibility:")
+        st.warning(t("auth.demo_mode", lang), icon=":material/visibility:")
         return demo
     _sign_in_form(con, lang)
     return None
@@ -96,7 +96,7 @@ def _current(con: duckdb.DuckDBPyConnection, lang: str) -> Scope | None:
     minutes = by_version(timeout_minutes, con)
     if is_expired(state["last"], time.time(), minutes):
         sign_out(con, "timeout")
-        st.session_state[NOTICE_KEY] = tx("timed_out", lang, minutes=minutes)
+        st.session_state[NOTICE_KEY] = t("auth.timed_out", lang, minutes=minutes)
         return None
     scope = by_version(scope_for, con, state["user"])
     if scope is None:  # removed or disabled since sign-in
@@ -112,23 +112,23 @@ def _sign_in_form(con: duckdb.DuckDBPyConnection, lang: str) -> None:
 
         first_run.claim_form(con, lang)
         return
-    st.title(tx("title", lang))
+    st.title(t("auth.title", lang))
     notice = st.session_state.pop(NOTICE_KEY, None)
     if notice:
         st.info(notice, icon=":material/schedule:")
     if _no_accounts(con):  # every account disabled: only the shell can enable one
-        st.warning(tx("no_accounts", lang), icon=":material/key:")
+        st.warning(t("auth.no_accounts", lang), icon=":material/key:")
         st.code("python -m dashboard users update NAME --enable", language="bash")
         return
-    st.write(tx("intro", lang))
+    st.write(t("auth.intro", lang))
     with st.form("sign_in", clear_on_submit=True):
-        username = st.text_input(tx("username", lang), key="sign_in_user")
-        password = st.text_input(tx("password", lang), type="password", key="sign_in_password")
-        submitted = st.form_submit_button(tx("submit", lang), type="primary")
+        username = st.text_input(t("auth.username", lang), key="sign_in_user")
+        password = st.text_input(t("auth.password", lang), type="password", key="sign_in_password")
+        submitted = st.form_submit_button(t("auth.submit", lang), type="primary")
     if submitted:
         result = authenticate(con, username, password)
         if result.scope is None:
-            st.error(result.message_de if lang == "de" else result.message)
+            st.error(say(result.message, lang))
             return
         start(result.scope.user, "password")
         st.rerun()
@@ -138,13 +138,13 @@ def _oidc(con: duckdb.DuckDBPyConnection, lang: str) -> Scope | None:
     """Identity from the provider, access from our users table; audited once per session."""
     if not st.user.is_logged_in:
         st.session_state.pop(SESSION_KEY, None)
-        st.title(tx("title", lang))
-        st.write(tx("intro", lang))
+        st.title(t("auth.title", lang))
+        st.write(t("auth.intro", lang))
         if importlib.util.find_spec("authlib") is None:  # st.login needs it; say so plainly
-            st.error(tx("oidc_no_authlib", lang), icon=":material/error:")
+            st.error(t("auth.oidc_no_authlib", lang), icon=":material/error:")
             return None
         for name in providers(_secrets()):
-            label = tx("oidc_button", lang, provider=_provider_label(name))
+            label = t("auth.oidc_button", lang, provider=_provider_label(name))
             st.button(label, key=f"login_{name}", on_click=st.login, args=(name,), type="primary")
         return None
     username = username_from_claims(st.user.to_dict())
@@ -159,8 +159,8 @@ def _oidc(con: duckdb.DuckDBPyConnection, lang: str) -> Scope | None:
             if st.session_state.get(DENIED_KEY) != username:  # audit a refusal once a session
                 record_oidc_sign_in(con, username, "oidc")
                 st.session_state[DENIED_KEY] = username
-            st.error(tx("oidc_no_account", lang), icon=":material/block:")
-            st.button(tx("sign_out", lang), on_click=st.logout)
+            st.error(t("auth.oidc_no_account", lang), icon=":material/block:")
+            st.button(t("auth.sign_out", lang), on_click=st.logout)
             return None
         signed_in = record_oidc_sign_in(con, username, "oidc")
         if signed_in is None:  # disabled between the two reads
@@ -168,7 +168,7 @@ def _oidc(con: duckdb.DuckDBPyConnection, lang: str) -> Scope | None:
         start(signed_in.user, "oidc")
     scope = _current(con, lang)
     if scope is None:
-        st.info(st.session_state.pop(NOTICE_KEY, "") or tx("title", lang))
+        st.info(st.session_state.pop(NOTICE_KEY, "") or t("auth.title", lang))
         return None
     _account_box(con, scope, lang)
     return scope
@@ -181,8 +181,8 @@ def start(username: str, method: str) -> None:
 
 def _account_box(con: duckdb.DuckDBPyConnection, scope: Scope, lang: str) -> None:
     with st.sidebar:
-        st.text(tx("signed_in_as", lang, user=scope.user, role=scope.role))
-        if st.button(tx("sign_out", lang), key="sign_out", icon=":material/logout:"):
+        st.text(t("auth.signed_in_as", lang, user=scope.user, role=scope.role))
+        if st.button(t("auth.sign_out", lang), key="sign_out", icon=":material/logout:"):
             sign_out(con)
             st.rerun()
 

@@ -176,8 +176,10 @@ def settings_form(program_id: str, writable: bool, on_saved: Callable[[str], Non
     from dashboard import settings
 
     ctx = context.get()
-    helps = {k: settings.program_setting_help(k) for k in ("followup_reopen_margin",
-                                                           "digest_pseudonyms")}  # fmt: skip
+    helps = {
+        k: settings.program_setting_help(k, ctx.lang)
+        for k in ("followup_reopen_margin", "digest_pseudonyms")
+    }
     # read once per store version, shared: a rerun of the Settings page sends no SQL
     margin_now = cached(common.program_setting, program_id, "followup_reopen_margin")
     named_now = cached(common.program_setting, program_id, "digest_pseudonyms")
@@ -186,11 +188,11 @@ def settings_form(program_id: str, writable: bool, on_saved: Callable[[str], Non
         margin = st.number_input(
             ctx.t("settings.reopen_margin"), min_value=0.0, max_value=2.0, step=0.05,
             value=float(margin_now), disabled=not writable, key="set_fu_margin",
-            help=helps["followup_reopen_margin"][ctx.lang == "de"],
+            help=helps["followup_reopen_margin"],
         )  # fmt: skip
         named = st.checkbox(
             ctx.t("settings.digest_pseudonyms"), value=bool(named_now), disabled=not writable,
-            key="set_fu_named", help=helps["digest_pseudonyms"][ctx.lang == "de"],
+            key="set_fu_named", help=helps["digest_pseudonyms"],
         )  # fmt: skip
         if st.form_submit_button(ctx.t("settings.save"), disabled=not writable):
             for key, new, old in (("followup_reopen_margin", margin, margin_now),

@@ -13,6 +13,7 @@ import streamlit as st
 
 from dashboard.access import AccessDenied
 from dashboard.csv_dialect import write_csv
+from dashboard.i18n import say
 from dashboard.ingest import (
     ImportReport,
     Upload,
@@ -122,9 +123,10 @@ def show_report(ctx: PageContext, report: ImportReport, program_id: str) -> None
         row_header=ctx.t(_FILE_COLUMNS["file"]),
     )
     for f in report.files:  # identifying columns dropped unread: say so, loudly
-        for warning in f.warnings_de if ctx.lang == "de" else f.warnings:
+        for warning in f.warnings:
+            text = say(warning, ctx.lang)
             st.warning(
-                f"{widgets.md(f.file)}: {widgets.md(warning)}", icon=":material/visibility_off:"
+                f"{widgets.md(f.file)}: {widgets.md(text)}", icon=":material/visibility_off:"
             )
     errors = view.error_rows(report, ctx.lang)
     if not errors:
@@ -245,7 +247,7 @@ def _error_headers(ctx: PageContext) -> dict[str, str]:
 def _quarantine_csv(ctx: PageContext, import_id: int) -> bytes:
     """The rejected rows in the reader's dialect; the contract columns keep their names, so
     the corrected file imports again."""
-    records, columns = quarantine_rows(ctx.cur, import_id, scope=ctx.scope)
+    records, columns = quarantine_rows(ctx.cur, import_id, scope=ctx.scope, lang=ctx.lang)
     named = {
         "file": ctx.t("col.file"),
         "line": ctx.t("col.line"),

@@ -12,6 +12,7 @@ import json
 import zipfile
 from typing import Any
 
+from dashboard.i18n import render
 from dashboard.xlsform import form_xlsx
 from schemas import EXPORTS
 from schemas.descriptors import datapackage, table_schema, template_header
@@ -20,7 +21,7 @@ from schemas.descriptors import datapackage, table_schema, template_header
 @functools.cache
 def column_rows(export: str, lang: str) -> list[dict[str, Any]]:
     """Returns one row per column of `export`: name, kind, required, allowed values, range,
-    German aliases and the description in `lang`."""
+    German aliases (headers the importer recognises) and the description in `lang`."""
     rows = []
     for col in EXPORTS[export].columns:
         bounds = [
@@ -37,10 +38,45 @@ def column_rows(export: str, lang: str) -> list[dict[str, Any]]:
                 else f"{col.vocabulary} ({len(col.values)})",
                 "range": " ".join(b for b in bounds if b),
                 "aliases_de": ", ".join(col.aliases_de),
-                "description": col.description_de if lang == "de" else col.description,
+                "description": column_description(export, col.name, lang),
             }
         )
     return rows
+
+
+def column_description(export: str, column: str, lang: str) -> str:
+    """Returns what a column of the contract holds, in `lang` (catalog domain `schema`)."""
+    item = _proqol_item(export, column)
+    if item is not None:  # thirty items read alike: one text with the item's number
+        return render("schema.proqol.item", {"n": item}, lang)
+    return render(f"schema.{export}.{column}", None, lang)
+
+
+def export_title(export: str, lang: str) -> str:
+    """Returns the name of an export in `lang` ('Kontakte' for contacts)."""
+    return render(f"schema.{export}.title", None, lang)
+
+
+def export_description(export: str, lang: str) -> str:
+    """Returns what one row of an export is, in `lang`."""
+    return render(f"schema.{export}.description", None, lang)
+
+
+def schema_ids() -> list[str]:
+    """Returns the message ids the data dictionary builds from the schema registry."""
+    ids = ["schema.proqol.item"]
+    for name, spec in EXPORTS.items():
+        ids += [f"schema.{name}.title", f"schema.{name}.description"]
+        ids += [
+            f"schema.{name}.{c.name}" for c in spec.columns if _proqol_item(name, c.name) is None
+        ]
+    return ids
+
+
+def _proqol_item(export: str, column: str) -> int | None:
+    if export == "proqol" and column[:1] == "q" and column[1:].isdigit():
+        return int(column[1:])
+    return None
 
 
 def xlsform(export: str, langs: list[str]) -> bytes:

@@ -9,6 +9,8 @@ import duckdb
 import pandas as pd
 
 from dashboard.access import Scope
+from dashboard.i18n import say
+from dashboard.ingest.messages import value_text
 from dashboard.ingest.report import ImportReport
 from schemas.fields import CODE_PATTERN
 
@@ -40,7 +42,7 @@ def file_rows(report: ImportReport, lang: str) -> list[dict[str, Any]]:
             "rows_read": f.rows_read,
             "rows_valid": f.rows_valid,
             "rows_rejected": f.rows_rejected,
-            "notices": " · ".join(f.notices_de if lang == "de" and f.notices_de else f.notices),
+            "notices": " · ".join(say(n, lang) for n in f.notices),
         }
         for f in report.files
     ]
@@ -53,9 +55,9 @@ def error_rows(report: ImportReport, lang: str) -> list[dict[str, Any]]:
             "file": e.file,
             "line": e.line,
             "column": e.column,
-            "value": e.value,
+            "value": value_text(e.value, lang),
             "code": e.code,
-            "reason": e.message_de if lang == "de" else e.message,
+            "reason": e.text(lang),
         }
         for e in report.errors
     ]

@@ -98,10 +98,11 @@ def _check_messages(errors: list) -> str | None:
     if not errors:
         return "refused without any message"
     for e in errors:
-        if not e.message.strip() or not e.message_de.strip():
+        texts = {lang: e.text(lang) for lang in ("en", "de", "fa")}
+        if not all(text.strip() for text in texts.values()):
             return f"empty message for {e.code}"
-        if "Traceback" in e.message or len(e.message) > MAX_MESSAGE:
-            return f"unclear message for {e.code}: {e.message[:200]!r}"
+        if "Traceback" in texts["en"] or len(texts["en"]) > MAX_MESSAGE:
+            return f"unclear message for {e.code}: {texts['en'][:200]!r}"
         if len(e.value) > MAX_VALUE:
             return f"error {e.code} echoes a {len(e.value)}-character value"
     return None

@@ -126,7 +126,7 @@ def test_two_files_of_one_export_are_checked_together(con) -> None:
     second = Upload("more.csv", b"supporter_id,joined_on,capacity_hours_month\nS1,2025-02-01,6\n")
     report = validate_uploads(con, "p", [first, second], scope=LOCAL)
     assert [(e.file, e.line, e.code) for e in report.errors] == [("more.csv", 2, "duplicate_key")]
-    assert "contacts_2025.csv, line 2" in report.errors[0].message
+    assert "contacts_2025.csv, line 2" in report.errors[0].text("en")
 
 
 def test_key_with_an_empty_part_is_replaced_not_duplicated(con) -> None:

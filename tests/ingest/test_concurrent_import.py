@@ -154,11 +154,11 @@ def test_losing_twice_reports_concurrent_import_and_writes_nothing(con, races, t
     assert report.exit_code == 2
     error = report.errors[0]
     assert (error.code, error.line) == ("concurrent_import", 0)
-    assert error.message == (
+    assert error.text("en") == (
         "Another import into this program finished at the same moment; nothing was "
         "committed. Please upload again."
     )
-    assert "nichts wurde übernommen" in error.message_de
+    assert "nichts wurde übernommen" in error.text("de")
     assert _committed_imports(con, "A") == [("first",), ("rival",), ("rival",)]
     audited = con.execute("SELECT count(*) FROM audit_log WHERE actor = 'me'").fetchone()
     assert audited == (0,), "no audit entry for an import that did not happen"

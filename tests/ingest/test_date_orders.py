@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from dashboard import db
 from dashboard.access import Scope
+from dashboard.i18n import say
 from dashboard.ingest import Mapping, Upload, import_uploads, validate_uploads
 
 LOCAL = Scope.local_operator()
@@ -82,7 +83,7 @@ def test_us_file_with_every_day_twelve_or_less_is_never_imported() -> None:
     assert [(e.line, e.column, e.code) for e in report.errors] == [
         (1, "joined_on", "date_order_unknown")
     ]
-    assert "mdy" in report.errors[0].message and "mdy" in report.errors[0].message_de
+    assert "mdy" in report.errors[0].text("en") and "mdy" in report.errors[0].text("de")
 
 
 def test_two_digit_years_are_20yy_with_a_notice_and_timestamps_cut_to_the_date() -> None:
@@ -91,7 +92,9 @@ def test_two_digit_years_are_20yy_with_a_notice_and_timestamps_cut_to_the_date()
     report = import_uploads(con, "p", [Upload("supporters.csv", data.encode())], scope=LOCAL)
     assert report.exit_code == 0
     assert stored(con) == [date(2025, 11, 21), date(2025, 3, 2)]
-    assert any("two-digit years read as 20YY" in n for n in report.files[0].notices)
+    assert any(
+        "two-digit years read as 20YY" in n for n in [say(m, "en") for m in report.files[0].notices]
+    )
 
 
 def test_a_column_mixing_day_first_and_month_first_dates_is_refused() -> None:
@@ -99,4 +102,8 @@ def test_a_column_mixing_day_first_and_month_first_dates_is_refused() -> None:
     data = HEADER + "S01,13/02/2024,5\nS02,02/13/2024,5\n"
     report = validate_uploads(con, "p", [Upload("supporters.csv", data.encode())], scope=LOCAL)
     assert [e.code for e in report.errors] == ["date_order_unknown"]
-    assert "mixed" in report.errors[0].message
+    assert "mixed" in report.errors[0].text("en")
+
+
+def notices_en(report) -> list[str]:
+    return [say(m, "en") for m in report.files[0].notices]

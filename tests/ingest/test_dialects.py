@@ -8,6 +8,7 @@ import pytest
 
 from dashboard import db
 from dashboard.access import Scope
+from dashboard.i18n import say
 from dashboard.ingest import Upload, import_paths, import_uploads, validate_uploads
 from dashboard.ingest.sniff import UnusableFile, decode, sniff
 
@@ -45,7 +46,7 @@ def test_variant_gives_the_same_database_content_as_canonical(con, variant: str)
 
 def test_german_excel_notices_name_encoding_delimiter_and_aliases(con) -> None:
     report = import_paths(con, "p", [FILES / "german_excel" / "supporters.csv"], scope=LOCAL)
-    notices = report.files[0].notices
+    notices = [say(m, "en") for m in report.files[0].notices]
     assert "Read as windows-1252 and converted to UTF-8." in notices
     assert "Delimiter ';'." in notices
     assert any("Unterstützer_ID -> supporter_id" in n for n in notices)
@@ -55,10 +56,10 @@ def test_german_excel_notices_name_encoding_delimiter_and_aliases(con) -> None:
 
 def test_kobo_metadata_is_dropped_with_a_notice_and_never_stored(con) -> None:
     report = import_paths(con, "p", [FILES / "kobo" / "supporters.csv"], scope=LOCAL)
-    notices = " ".join(report.files[0].notices)
+    notices = " ".join(say(m, "en") for m in report.files[0].notices)
     assert "_submission_time" in notices and "HXL" in notices
     assert "_submitted_by" not in notices  # identifying: a warning, dropped unread
-    assert "_submitted_by" in " ".join(report.files[0].warnings)
+    assert "_submitted_by" in " ".join(say(m, "en") for m in report.files[0].warnings)
     stored = con.execute("SELECT * FROM supporters").fetchall()
     assert not any("coordinator_a" in str(row) for row in stored)
 

@@ -60,7 +60,7 @@ def test_sample_is_refused_with_the_expected_errors(entry: str, base_store, tmp_
     assert report.exit_code == expected["exit"]
     assert [[e.file, e.line, e.column, e.code] for e in report.errors] == expected["errors"]
     assert not report.committed
-    assert all(e.message and e.message_de for e in report.errors)
+    assert all(e.text("en") and e.text("de") and e.text("fa") for e in report.errors)
     assert fingerprint(con) == before
     shown = json.dumps(report.as_json())
     assert not any(word in shown for word in PERSONAL)

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from dashboard import db
 from dashboard.access import Scope
+from dashboard.i18n import say
 from dashboard.ingest import Mapping, Upload, save_mapping, validate_uploads
 from dashboard.ingest.suggest import DROP, draft, list_phrases, refine, suggested
 
@@ -51,7 +52,10 @@ def test_a_saved_mapping_is_audited_and_used_for_the_same_header_with_a_notice()
     data = b"Peer,Joined,Hours\nS1,2025-01-02,5\n"
     report = validate_uploads(con, "p", [Upload("x.csv", data)], scope=LOCAL)
     assert report.exit_code == 0 and report.files[0].export == "supporters"
-    assert any("mapping saved for this header" in n for n in report.files[0].notices)
+    assert any(
+        "mapping saved for this header" in n
+        for n in [say(m, "en") for m in report.files[0].notices]
+    )
     other = validate_uploads(con, "q", [Upload("x.csv", data)], scope=LOCAL)  # not q's
     assert other.exit_code == 2
 
@@ -79,3 +83,7 @@ def test_a_mapping_without_columns_does_not_force_its_export_on_every_file() -> 
     only_order = Mapping(export="contacts", date_order="mdy")
     report = validate_uploads(con, "p", [Upload("s.csv", data)], scope=LOCAL, mappings=[only_order])
     assert (report.exit_code, report.files[0].export) == (0, "supporters")
+
+
+def notices_en(report) -> list[str]:
+    return [say(m, "en") for m in report.files[0].notices]

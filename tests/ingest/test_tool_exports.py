@@ -13,6 +13,7 @@ import pytest
 
 from dashboard import db
 from dashboard.access import Scope
+from dashboard.i18n import say
 from dashboard.ingest import Mapping, import_paths
 from schemas import EXPORTS
 
@@ -62,10 +63,10 @@ def test_tool_export_imports_or_asks_for_what_it_needs(tmp_path: Path, tool: str
     report = import_paths(con, "p", paths, scope=LOCAL, mappings=_mappings(folder, case))
     errors = [[e.file, e.line, e.column, e.code] for e in report.errors]
     assert (report.exit_code, errors) == (case["exit"], case["errors"])
-    assert all(e.message and e.message_de for e in report.errors)
+    assert all(e.text("en") and e.text("de") and e.text("fa") for e in report.errors)
     for table, expected in case["stored"].items():
         assert _stored(con, table, expected["columns"]) == expected["rows"], table
-    warnings = " ".join(w for f in report.files for w in f.warnings)
+    warnings = " ".join(say(w, "en") for f in report.files for w in f.warnings)
     assert all(name in warnings for name in case.get("warnings", []))
     shown = json.dumps(report.as_json()) + _everything(con)
     assert not [word for word in case.get("never", []) if word in shown]

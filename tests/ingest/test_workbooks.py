@@ -17,6 +17,7 @@ from workbooks import ods, write_xlsx, xlsx_with
 from dashboard import db
 from dashboard.access import Scope
 from dashboard.fingerprint import fingerprint
+from dashboard.i18n import say
 from dashboard.ingest import Upload, import_paths, import_uploads
 from dashboard.ingest.limits import set_limit
 from dashboard.xlsx import sheet_xml, workbook_parts, zip_parts
@@ -63,8 +64,8 @@ def test_xlsx_typed_cells_are_stored_as_typed(con) -> None:
     assert report.files[0].export == "contacts"
     notice = "Read sheet 'Sheet1' (other and hidden sheets are not read)."
     # Row 4 holds the date as text, 07.03.2025: a dotted date is day first, and says so.
-    dates = "Dates read with contact_date day/month/year."
-    assert report.files[0].notices == [notice, dates]
+    dates = "Dates in contact_date read as day/month/year."
+    assert [say(m, "en") for m in report.files[0].notices] == [notice, dates]
     assert _contacts(con) == STORED
 
 
@@ -97,7 +98,7 @@ def test_the_sheet_named_like_an_export_wins_and_hidden_sheets_are_never_read(co
     report = _import(con, "book.xlsx", workbook)
 
     assert (report.exit_code, report.files[0].rows_read) == (0, 3)
-    assert "'Contacts'" in report.files[0].notices[0]
+    assert "'Contacts'" in say(report.files[0].notices[0], "en")
 
 
 def test_a_sheet_named_like_an_export_settles_an_ambiguous_header(con) -> None:
@@ -113,10 +114,13 @@ def test_a_sheet_named_like_an_export_settles_an_ambiguous_header(con) -> None:
 
 def test_a_sheet_name_that_looks_like_a_phone_number_is_not_echoed(con) -> None:
     report = _import(con, "c.xlsx", write_xlsx({"Kim 01761234567": [HEADER, *ROWS]}))
-    assert report.files[0].notices[0] == (
-        "Read sheet 'REDACTED' (other and hidden sheets are not read)."
+    notices = {lang: [say(m, lang) for m in report.files[0].notices] for lang in ("en", "de")}
+    assert notices["en"][0] == (
+        "Read sheet '[hidden: looks like a name or contact]' "
+        "(other and hidden sheets are not read)."
     )
-    assert not any("01761234567" in notice for notice in report.files[0].notices)
+    assert notices["de"][0].startswith("Blatt '[ausgeblendet: sieht wie ein Name")
+    assert not any("01761234567" in notice for notice in notices["en"] + notices["de"])
 
 
 def test_hidden_ods_sheet_is_skipped(con) -> None:
@@ -219,7 +223,9 @@ def test_a_damaged_byte_never_raises(con, position: int, byte: int) -> None:
     report = _import(con, "contacts.xlsx", damaged)
     assert report.exit_code in (0, 1, 2)
     if report.exit_code == 2:
-        assert report.errors and all(e.message and e.message_de for e in report.errors)
+        assert report.errors and all(
+            e.text("en") and e.text("de") and e.text("fa") for e in report.errors
+        )
 
 
 SHEET_XML = sheet_xml([HEADER, *ROWS])
@@ -240,7 +246,9 @@ def test_malformed_sheet_xml_in_a_sound_zip_never_raises(con, at: int, cut: int,
     report = _import(con, "contacts.xlsx", book)
     assert report.exit_code in (0, 1, 2)
     if report.exit_code == 2:
-        assert report.errors and all(e.message and e.message_de for e in report.errors)
+        assert report.errors and all(
+            e.text("en") and e.text("de") and e.text("fa") for e in report.errors
+        )
 
 
 def test_folder_import_picks_up_workbooks_and_text_exports(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from dashboard.auth import (
 )
 from dashboard.auth.passwords import hash_password, verify_password
 from dashboard.auth.signin import MAX_FAILURES
+from dashboard.i18n import say
 
 PASSWORD = "correct horse battery"
 
@@ -109,7 +110,7 @@ def test_account_locks_after_five_failures_and_unlocks_after_the_window(
     for _ in range(MAX_FAILURES):
         assert authenticate(con, "kim", "wrong password!!").scope is None
     locked = authenticate(con, "kim", PASSWORD)
-    assert locked.scope is None and locked.message == "Wrong username or password."
+    assert locked.scope is None and say(locked.message, "en") == "Wrong username or password."
     later = datetime.now() + timedelta(minutes=16)
     assert authenticate(con, "kim", PASSWORD, now=later).scope is not None
 

@@ -39,7 +39,8 @@ def test_a_file_over_the_line_limit_is_refused(con: duckdb.DuckDBPyConnection, o
     check_upload(con, Upload("s.csv", b"h\n1\n2\n"))
     with pytest.raises(UnusableFile) as refused:
         check_upload(con, Upload("s.csv", b"h\n1\n2\n3\n"))
-    assert (refused.value.code, refused.value.detail) == ("too_many_rows", "4")
+    assert (refused.value.code, refused.value.detail) == ("too_many_rows", 4)
+    assert refused.value.more == {"limit": 3}
 
 
 def test_too_many_files(con: duckdb.DuckDBPyConnection, operator) -> None:
@@ -93,5 +94,5 @@ def test_the_importer_refuses_an_oversized_upload_with_exit_2(
     report = import_uploads(con, "A", [Upload("supporters.csv", data)], scope=operator)
     assert report.exit_code == 2 and not report.committed
     assert [e.code for e in report.errors] == ["too_many_rows"]
-    assert "upload_max_rows" in report.errors[0].message
+    assert "upload_max_rows" in report.errors[0].text("en")
     assert fingerprint(con) == before

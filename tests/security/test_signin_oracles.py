@@ -12,6 +12,7 @@ import duckdb
 from dashboard.access import Scope
 from dashboard.auth import add_user, authenticate
 from dashboard.auth.signin import MAX_FAILURES
+from dashboard.i18n import say
 
 PASSWORD = "correct horse battery"
 TRIES = 20
@@ -32,7 +33,10 @@ def test_unknown_wrong_and_locked_get_the_same_words(
     locked_right = authenticate(con, "kim", PASSWORD)  # right password, but locked
     locked_wrong = authenticate(con, "kim", "wrong password!!")
 
-    answers = {(r.scope, r.message, r.message_de) for r in (wrong, unknown, locked_right)}
+    answers = {
+        (r.scope, say(r.message, "en"), say(r.message, "de"))
+        for r in (wrong, unknown, locked_right)
+    }
     assert answers == {(None, "Wrong username or password.", "Benutzername oder Passwort falsch.")}
     assert locked_wrong == locked_right
     reasons = [json.loads(r[2])["reason"] for r in audit_rows(con, "sign_in_failed")]

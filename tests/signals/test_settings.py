@@ -92,7 +92,7 @@ def test_a_bad_value_is_refused_in_both_languages_and_nothing_changes(
     with pytest.raises(settings.SettingError) as refused:
         settings.set_threshold(con, "fx", key, value, scope=ADMIN, actor="kim")
     assert english in refused.value.message
-    assert german in refused.value.message_de
+    assert german in refused.value.text("de")
     assert con.execute("SELECT count(*) FROM settings").fetchone() == (0,)
     assert _audit(con) == []
 
@@ -138,7 +138,7 @@ def test_as_of_default_is_used_when_no_date_is_given(con) -> None:
 def test_bad_program_settings_are_refused(con, key, value) -> None:
     with pytest.raises(settings.SettingError) as refused:
         settings.set_program_setting(con, "fx", key, value, scope=ADMIN, actor="kim")
-    assert refused.value.message and refused.value.message_de
+    assert refused.value.message and refused.value.text("de")
 
 
 def test_language_defaults_to_english_and_can_be_german(con) -> None:

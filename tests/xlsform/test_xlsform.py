@@ -98,7 +98,7 @@ def test_a_kobo_export_of_the_form_imports_with_no_mapping(export: str, tmp_path
     name = f"peer_dashboard_{export}_-_all_versions_-_2025-03-12.csv"
     report = import_uploads(con, "p1", [Upload(name, kobo_export(export))], scope=scope)
 
-    assert [e.message for e in report.errors] == []
+    assert [e.text("en") for e in report.errors] == []
     assert (report.exit_code, report.files[0].export, report.files[0].rows_valid) == (
         0, export, 2
     )  # fmt: skip
