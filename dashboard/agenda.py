@@ -1,5 +1,8 @@
 """The printable one-page agenda for a supervision meeting, as a self-contained HTML document.
 
+A printout travels like a file, so the agenda follows the CSV's small-count rule: program-level
+(networking) rows show counts 1..7 as "<8" (`views.agenda_export.shareable`), and says so.
+
 Every value that came from data is passed through `html.escape`, so an odd code can never
 turn into markup; labels come from the message catalogs. No Streamlit here.
 """
@@ -12,6 +15,7 @@ from html import escape
 from typing import Any
 
 from dashboard.i18n import fmt_date, t, vocab
+from dashboard.views.agenda_export import shareable
 from dashboard.views.attention import ACTIONS, SEVERITY_ICONS, followup_label
 
 _CSS = """
@@ -55,13 +59,15 @@ def render(
     ]
     if is_demo:
         parts.append(f"<p><strong>{escape(t('demo.badge', lang))}</strong></p>")
+    rows = [shareable(r, lang) for r in rows]
     if not rows:
         parts.append(f"<p>{escape(t('attention.none', lang))}</p>")
     for action in ACTIONS:
         group = [r for r in rows if r["action"] == action]
         if group:
             parts.append(_section(action, group, lang))
-    parts.append(f"<footer>{escape(t('agenda.footer', lang))}</footer></body></html>")
+    footer = t("agenda.footer", lang) + " " + t("agenda.suppressed", lang)
+    parts.append(f"<footer>{escape(footer)}</footer></body></html>")
     return "\n".join(parts)
 
 

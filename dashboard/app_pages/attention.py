@@ -5,11 +5,11 @@ import streamlit as st
 
 from dashboard import agenda
 from dashboard.i18n import fmt_date, vocab
-from dashboard.privacy import to_safe_csv
 from dashboard.ui import context, filters, next_step, session_settings, widgets
 from dashboard.ui import followups as followup_forms
 from dashboard.ui.cache import cached, per_user
 from dashboard.views import attention as view
+from dashboard.views.agenda_export import agenda_csv
 
 ctx = context.get()
 st.title(ctx.t("attention.title"))
@@ -117,17 +117,16 @@ if supporters:
 
 st.divider()
 stem = f"agenda_{program.program_id}_{as_of.isoformat()}"
-csv_rows = view.csv_rows(shown)
 down_csv, down_html = st.columns(2)
 with down_csv:
     widgets.download(
         ctx.t("attention.download_csv"),
-        to_safe_csv(csv_rows, [*view.CSV_COLUMNS, "sentence"]),
+        agenda_csv(shown, ctx.lang),
         file_name=f"{stem}.csv",
         mime="text/csv",
         what="agenda_csv",
         program_id=program.program_id,
-        rows=len(csv_rows),
+        rows=len(shown),
         key="dl_agenda_csv",
     )
 with down_html:

@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, health
+from dashboard.csv_dialect import write_csv
 from dashboard.i18n import fmt_date, fmt_number, fmt_percent, vocab
-from dashboard.privacy import to_safe_csv
 from dashboard.ui import chart_cache, context, filters, next_step, widgets
 from dashboard.ui.cache import cached
 from dashboard.views import program as view
@@ -146,7 +146,16 @@ else:
 out = view.downloadable(rows)
 widgets.download(
     ctx.t("program.download"),
-    to_safe_csv(out, view.FIGURE_COLUMNS),
+    write_csv(
+        [{**r, "figure": vocab("figure", r["figure"], ctx.lang)} for r in out],
+        {
+            "figure": ctx.t("csv.figure"),
+            "count": ctx.t("csv.count"),
+            "of": ctx.t("csv.of"),
+            "share": ctx.t("csv.share"),
+        },
+        ctx.lang,
+    ),
     file_name=f"program_health_{pid}_{as_of.isoformat()}.csv",
     mime="text/csv",
     what="program_health",

@@ -80,7 +80,8 @@ with checkin_tab:
     if checkins.empty:
         st.info(ctx.t("supporter.no_checkins"))
     else:
-        chart_cache.altair_chart(charts.checkin_trends, checkins, ctx.lang)
+        chart_cache.altair_chart(charts.checkin_strain, checkins, ctx.lang)
+        chart_cache.altair_chart(charts.checkin_resources, checkins, ctx.lang)
 with proqol_tab:
     scores = cached(view.proqol, program.program_id, sid, as_of)
     if scores.empty:

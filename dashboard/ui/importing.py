@@ -12,18 +12,17 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.access import AccessDenied
+from dashboard.csv_dialect import write_csv
 from dashboard.i18n import say
 from dashboard.ingest import (
     ImportReport,
     Upload,
-    errors_csv,
     import_uploads,
-    quarantine_csv,
-    remove_import,
     validate_uploads,
 )
 from dashboard.ingest.limits import upload_limits
-from dashboard.ui import nav, widgets
+from dashboard.ingest.manage import ERROR_COLUMNS, error_rows, quarantine_rows
+from dashboard.ui import import_removal, nav, widgets
 from dashboard.ui.cache import cached, clear
 from dashboard.ui.context import PageContext
 from dashboard.views import common
@@ -142,7 +141,7 @@ def show_report(ctx: PageContext, report: ImportReport, program_id: str) -> None
     )
     widgets.download(
         ctx.t("import.download_errors"),
-        errors_csv(report, ctx.lang),
+        write_csv(error_rows(report, ctx.lang), _error_headers(ctx), ctx.lang),
         file_name="import_errors.csv",
         mime="text/csv",
         what="import_errors",
@@ -227,7 +226,7 @@ def history(ctx: PageContext) -> None:
         if int(row.get("rows_rejected", 0) or 0) > 0:
             widgets.download(
                 ctx.t("import.download_quarantine"),
-                quarantine_csv(ctx.cur, int(chosen), scope=ctx.scope, lang=ctx.lang),
+                _quarantine_csv(ctx, int(chosen)),
                 file_name=f"quarantine_{chosen}.csv",
                 mime="text/csv",
                 what="quarantine",
@@ -236,10 +235,24 @@ def history(ctx: PageContext) -> None:
                 key="dl_quarantine",
             )
     allowed = ctx.scope.can_write and ctx.scope.allows(program_id) and row["status"] != "removed"
-    if remove.button(
-        ctx.t("import.remove"), key="btn_remove", icon=":material/delete:", disabled=not allowed
-    ):
-        remove_import(ctx.cur, int(chosen), scope=ctx.scope, actor=ctx.scope.user)
-        st.session_state["import_result"] = ("ok", ctx.t("import.removed", id=chosen))
-        clear()
-        st.rerun()
+    import_removal.button(ctx, remove, int(chosen), allowed=allowed)
+    import_removal.confirm(ctx, frame)
+
+
+def _error_headers(ctx: PageContext) -> dict[str, str]:
+    ids = ("col.file", "col.line", "col.column", "col.cell_value", "col.code", "col.reason")
+    return {key: ctx.t(message_id) for key, message_id in zip(ERROR_COLUMNS, ids, strict=True)}
+
+
+def _quarantine_csv(ctx: PageContext, import_id: int) -> bytes:
+    """The rejected rows in the reader's dialect; the contract columns keep their names, so
+    the corrected file imports again."""
+    records, columns = quarantine_rows(ctx.cur, import_id, scope=ctx.scope, lang=ctx.lang)
+    named = {
+        "file": ctx.t("col.file"),
+        "line": ctx.t("col.line"),
+        "export": ctx.t("col.export"),
+        "problems": ctx.t("csv.problems"),
+    }
+    headers = {c: named.get(c, c) for c in columns}
+    return write_csv(records, headers, ctx.lang)

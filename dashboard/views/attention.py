@@ -11,26 +11,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from dashboard.i18n import has, render, say
-from dashboard.privacy import suppress_small
 
 ACTIONS: tuple[str, ...] = ("supervision", "training", "networking")
 SINCE_FALLBACK_DAYS = 28
 SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
 # Shapes from fonts every browser has (emoji fonts are missing on many servers and kiosks).
 SEVERITY_ICONS: dict[str, str] = {"high": "▲", "medium": "◆", "low": "○"}
-CSV_COLUMNS: tuple[str, ...] = (
-    "program_id",
-    "action",
-    "severity",
-    "subject_type",
-    "subject_id",
-    "signal_id",
-    "value",
-    "threshold",
-    "window_days",
-    "since",
-    "evidence",
-)
 
 
 def _field(signal: Any, name: str) -> Any:
@@ -61,6 +47,9 @@ def to_rows(signals: Iterable[Any], lang: str) -> list[dict[str, Any]]:
                 "sentence": say(_field(s, "message"), lang),
                 # value against threshold in the sentence's unit ("15.2 h, line 10 h")
                 "measure": say(_field(s, "measure"), lang),
+                # kept as Msg for downloads, which render them again with small counts hidden
+                "message": _field(s, "message"),
+                "measure_message": _field(s, "measure"),
                 "value": _field(s, "value"),
                 "threshold": _field(s, "threshold"),
                 "window_days": _field(s, "window_days"),
@@ -107,28 +96,6 @@ def select(
         for r in rows
         if (acts is None or r["action"] in acts) and (sevs is None or r["severity"] in sevs)
     ]
-
-
-def csv_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Returns the rows as the CSV download writes them (evidence as `kind:n` counts).
-
-    Evidence ids are left out on purpose: the file may travel, the ids stay in the app.
-    Program-level rows (networking, subject a service type and language) are aggregates over
-    seekers' contacts: their counts 1..7 read "<8" and their sentence, which names counts and
-    contacts, is left out.
-    """
-    out = []
-    for r in rows:
-        aggregate = r["subject_type"] != "supporter"
-        counts = {k: len(v) for k, v in sorted(r["evidence"].items()) if v}
-        if aggregate:
-            counts = suppress_small([counts], list(counts))[0]
-        row = {**{c: r.get(c) for c in CSV_COLUMNS}, "sentence": "" if aggregate else r["sentence"]}
-        row["evidence"] = "; ".join(f"{k}:{n}" for k, n in counts.items())
-        if aggregate and isinstance(row["value"], int) and not isinstance(row["value"], bool):
-            row["value"] = suppress_small([{"v": row["value"]}], ["v"])[0]["v"]
-        out.append(row)
-    return out
 
 
 def subjects(rows: Sequence[dict[str, Any]], subject_type: str = "supporter") -> list[str]:

@@ -90,24 +90,3 @@ def test_agenda_escapes_every_value_from_the_data() -> None:
     assert "<script>" not in html and "<img" not in html and "<b>p</b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;b&gt;p&lt;/b&gt;" in html
-
-
-def test_csv_rows_count_evidence_instead_of_listing_ids() -> None:
-    (row,) = attention.csv_rows(attention.to_rows(SIGNALS[:1], "en"))
-    assert row["evidence"] == "contact_ids:2"
-    assert "c1" not in str(row)
-
-
-def test_csv_hides_small_counts_and_sentences_of_program_level_rows() -> None:
-    gap = _signal("legal_asylum/tr", "N-GAP", "networking", "high", value=1, threshold=1)
-    gap["subject_type"] = "service"
-    gap["evidence"] = {"contact_ids": ["C01114"]}
-    busy = _signal("counselling", "N-UNMET", "networking", "high", value=0.4, threshold=0.5)
-    busy["subject_type"] = "service"
-    busy["evidence"] = {"contact_ids": [f"C{i}" for i in range(9)]}
-    rows = {r["subject_id"]: r for r in attention.csv_rows(attention.to_rows([gap, busy], "en"))}
-    assert rows["legal_asylum/tr"]["value"] == "<8"
-    assert rows["legal_asylum/tr"]["evidence"] == "contact_ids:<8"
-    assert rows["legal_asylum/tr"]["sentence"] == ""
-    assert rows["counselling"]["value"] == 0.4  # a share, not a count
-    assert rows["counselling"]["evidence"] == "contact_ids:9"

@@ -130,6 +130,7 @@ def test_removing_an_import_takes_its_rows_away(admin_db: Path) -> None:
     at = _upload(_signed_in_import_page(), "supporters.csv", GOOD)
     at.button(key="btn_import").click().run()
     at.button(key="btn_remove").click().run()
+    at.button(key="btn_remove_yes").click().run()  # removal asks first
     assert not at.exception
     assert any("removed" in s.value for s in at.success)
     assert _db_rows(admin_db, "SELECT count(*) FROM supporters") == [(0,)]
