@@ -54,6 +54,7 @@ def _networking() -> list[dict]:
     gap["subject_type"] = "service"
     gap["evidence"] = {"contact_ids": ["C1", "C2", "C3"]}
     gap["message"] = Msg("test.gap", {"n": 3, "days": 90, "contacts": Ids(["C1", "C2", "C3"])})
+    gap["measure"] = Msg("signal.N-GAP.measure", {"n": 3})
     busy = _signal("counselling", "N-UNMET", "networking", "high", value=0.4, threshold=0.5)
     busy["subject_type"] = "service"
     busy["evidence"] = {"contact_ids": [f"C{i}" for i in range(9)]}
@@ -69,7 +70,10 @@ def test_agenda_csv_in_german_with_labels_counts_and_suppression() -> None:
     # a column holding "<8" is text to pandas; a spreadsheet reads each cell, 15,17 as a number
     assert frame.loc["S07", "Wert"] == "15,17" and frame.loc["S07", "Schwelle"] == 14.0
     assert frame.loc["S07", "Zugrunde liegende Einträge"] == "Kontakte: 2"  # ids stay in the app
-    assert frame.loc["S07", "Beleg"] == "S07 Meldung"
+    # the supporter's sentence as the rule says it (S-SILENT, 56 days, none recorded)
+    assert frame.loc["S07", "Beleg"] == (
+        "Aktiv, aber keine Selbstreflexion in den letzten 56 Tagen (keine verzeichnet)"
+    )
     assert frame.loc["legal_asylum/tr", "Wert"] == "<8"
     assert frame.loc["legal_asylum/tr", "Zugrunde liegende Einträge"] == "Kontakte: <8"
     assert frame.loc["counselling", "Zugrunde liegende Einträge"] == "Kontakte: 9"
@@ -95,8 +99,9 @@ def test_printable_agenda_suppresses_small_counts_like_the_csv_and_says_so() -> 
     html = agenda.render(
         attention.to_rows(_networking(), "en"), program_id="p1", as_of=date(2026, 11, 20), lang="en"
     )
-    assert "&lt;8 (threshold 1)" in html
-    assert "3 (threshold 1)" not in html and "C1" not in html
+    # N-GAP's measure, "3 contacts without a partner", with its count hidden as in the CSV
+    assert "&lt;8 contacts" in html
+    assert "3 contacts" not in html and "C1" not in html
     assert "read &quot;&lt;8&quot;, as in the CSV download" in html
 
 
