@@ -11,7 +11,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from dashboard.i18n import fmt_date, fmt_number, t, vocab
+from dashboard.i18n import N_, fmt_date, fmt_number, t, vocab
 from dashboard.views.attention import ACTIONS, SEVERITY_ICONS, followup_label
 
 _CSS = """
@@ -54,27 +54,29 @@ def render(
         f'<h1>{escape(title)}</h1><p class="meta">{meta}</p>',
     ]
     if is_demo:
-        parts.append(f"<p><strong>{escape(t('demo.badge', lang))}</strong></p>")
+        badge = t("demo.badge", lang)
+        parts.append(f"<p><strong>{escape(badge)}</strong></p>")
     if not rows:
         parts.append(f"<p>{escape(t('attention.none', lang))}</p>")
     for action in ACTIONS:
         group = [r for r in rows if r["action"] == action]
         if group:
             parts.append(_section(action, group, lang))
-    parts.append(f"<footer>{escape(t('agenda.footer', lang))}</footer></body></html>")
+    footer = t("agenda.footer", lang)
+    parts.append(f"<footer>{escape(footer)}</footer></body></html>")
     return "\n".join(parts)
 
 
 def _section(action: str, rows: Sequence[dict[str, Any]], lang: str) -> str:
     heads = [
         "",
-        "col.severity",
-        "col.subject",
-        "col.signal",
-        "col.evidence",
-        "col.value",
-        "col.since",
-        "col.outcome",
+        N_("col.severity"),
+        N_("col.subject"),
+        N_("col.signal"),
+        N_("col.evidence"),
+        N_("col.value"),
+        N_("col.since"),
+        N_("col.outcome"),
     ]
     header = "".join(f"<th>{escape(t(h, lang)) if h else ''}</th>" for h in heads)
     body = "".join(_row(r, lang) for r in rows)

@@ -233,12 +233,10 @@ def need_matrix(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
 
     Expects columns service_type, language, needs, services, gap (views.network.need_matrix).
     """
+    gap = "✖ " + t("network.gap", lang)
     data = frame.assign(
         service=[vocab("service", s, lang) for s in frame["service_type"]],
-        mark=[
-            f"✖ {t('network.gap', lang)}" if g else str(n)
-            for g, n in zip(frame["gap"], frame["services"], strict=True)
-        ],
+        mark=[gap if g else str(n) for g, n in zip(frame["gap"], frame["services"], strict=True)],
     )
     x = alt.X("language:N", title=t("chart.language", lang), axis=alt.Axis(labelAngle=0))
     y = alt.Y("service:N", title=t("chart.service_type", lang))

@@ -19,7 +19,16 @@ import streamlit as st  # noqa: E402
 
 from dashboard.db import StoreUnavailable  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
-from dashboard.ui import auth_gate, cache, connection, context, nav, store_page, widgets  # noqa: E402
+from dashboard.ui import (  # noqa: E402
+    auth_gate,
+    cache,
+    connection,
+    context,
+    direction,
+    nav,
+    store_page,
+    widgets,
+)  # fmt: skip
 from dashboard.ui import lang as lang_ui  # noqa: E402
 
 # A local favicon: Streamlit fetches ":material/…:" page icons from a font host.
@@ -38,6 +47,7 @@ if scope is None:  # the gate drew the sign-in (or the first-run setup) form
     st.stop()
 lang_ui.remember_for_account(cur, scope)
 lang = lang_ui.current_lang(cur, None if scope.anonymous else scope.user)
+direction.apply(lang)
 context.set_context(
     context.PageContext(cur, scope, lang, cache.version(cur), connection.database_path())
 )

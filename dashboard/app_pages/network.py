@@ -39,7 +39,7 @@ if rows:
                 ctx.t("col.severity"): [
                     widgets.severity_label(r["severity"], ctx.lang) for r in rows
                 ],
-                ctx.t("col.subject"): [r["subject_id"] for r in rows],
+                ctx.t("col.subject"): [attention.subject_label(r, ctx.lang) for r in rows],
                 ctx.t("col.signal"): [r["signal_id"] for r in rows],
                 ctx.t("col.evidence"): [r["sentence"] for r in rows],
             }
@@ -116,10 +116,11 @@ else:
                 ctx.t("col.accepts_referrals"): [
                     yes if v else no for v in services["accepts_referrals"]
                 ],
-                ctx.t("col.last_contact"): services["last_network_contact"],
+                ctx.t("col.last_contact"): [
+                    fmt_date(d, ctx.lang) for d in services["last_network_contact"]
+                ],
                 ctx.t("col.stale"): ["⚠ " + yes if v else no for v in services["stale"]],
                 ctx.t("col.needed"): [yes if v else no for v in services["needed"]],
             }
         ),
-        column_config={ctx.t("col.last_contact"): st.column_config.DateColumn(format="localized")},
     )

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, health
-from dashboard.i18n import fmt_date, fmt_number, fmt_percent, vocab
+from dashboard.i18n import N_, fmt_date, fmt_number, fmt_percent, vocab
 from dashboard.privacy import to_safe_csv
 from dashboard.ui import chart_cache, context, filters, next_step, widgets
 from dashboard.ui.cache import cached
@@ -17,7 +17,7 @@ if program is None:
     next_step.no_program(ctx)
     st.stop()
 if not program.has_data:
-    next_step.no_data(ctx, "empty.program_empty")
+    next_step.no_data(ctx, N_("empty.program_empty"))
     st.stop()
 as_of = filters.as_of_picker(program)
 pid = program.program_id
@@ -64,7 +64,7 @@ cells = st.columns(3)
 cells[0].metric(
     ctx.t("program.median_days"),
     fmt_number(now["median_days_to_first"], ctx.lang) or "–",
-    delta=view.change(now, before, "median_days_to_first", ctx.t, "program.delta_days"),
+    delta=view.change(now, before, "median_days_to_first", ctx.t, N_("program.delta_days")),
     delta_color="inverse",
     help=ctx.t("program.median_days_help"),
     border=True,
@@ -81,7 +81,7 @@ cells[1].metric(
 cells[2].metric(
     ctx.t("program.reopened"),
     now["reopened"],
-    delta=view.change(now, before, "reopened", ctx.t, "program.delta_count"),
+    delta=view.change(now, before, "reopened", ctx.t, N_("program.delta_count")),
     delta_color="inverse",
     help=ctx.t("program.reopened_help"),
     border=True,

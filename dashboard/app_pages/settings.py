@@ -6,7 +6,7 @@ from datetime import date
 import streamlit as st
 
 from dashboard import settings
-from dashboard.i18n import fmt_date, fmt_number
+from dashboard.i18n import LANG_NAMES, LANGS, fmt_date, fmt_number
 from dashboard.privacy import SUPPRESSION_THRESHOLD
 from dashboard.signals import RULES
 from dashboard.ui import context, filters, next_step, session_settings, widgets
@@ -103,13 +103,13 @@ with st.form("program_settings", border=True):
         help=as_of_help_de if ctx.lang == "de" else as_of_help,
         disabled=not writable,
     )
-    options = ["browser", "de", "en"]
+    options = ["browser", *LANGS]
     stored = by_version(preferences.stored_language, ctx.cur, pid) or "browser"
     lang_choice = st.selectbox(
         ctx.t("settings.language"),
         options,
         index=options.index(stored),
-        format_func=lambda o: ctx.t(f"settings.language_{o}"),
+        format_func=lambda o: LANG_NAMES.get(o) or ctx.t("settings.language_browser"),
         help=ctx.t("settings.language_help"),
         disabled=not writable,
     )
@@ -127,9 +127,8 @@ for rule_id, views in by_rule.items():
     rule = RULES[rule_id]
     title = (rule.title_de if ctx.lang == "de" else rule.title) or rule_id
     changed = sum(not v.is_default for v in views)
-    label = f"{rule_id} — {title}" + (
-        f" ({ctx.t('settings.changed', n=changed)})" if changed else ""
-    )
+    note = ctx.t("settings.changed", n=changed) if changed else ""
+    label = f"{rule_id} — {title}" + (f" ({note})" if note else "")
     with st.expander(label):
         st.caption(rule.reason_de if ctx.lang == "de" else rule.reason)
         with st.form(f"thr_{rule_id}", border=False):

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import charts
-from dashboard.i18n import fmt_date, fmt_number, vocab
+from dashboard.i18n import N_, fmt_date, fmt_number, vocab
 from dashboard.ui import chart_cache, context, filters, next_step, session_settings, tables, widgets
 from dashboard.ui.cache import cached
 from dashboard.views import attention, common
@@ -16,7 +16,7 @@ if program is None:
     next_step.no_program(ctx)
     st.stop()
 if not program.has_data:
-    next_step.no_data(ctx, "empty.program_empty")
+    next_step.no_data(ctx, N_("empty.program_empty"))
     st.stop()
 as_of = filters.as_of_picker(program)
 ids = cached(common.supporter_ids, program.program_id)

@@ -12,12 +12,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from dashboard.i18n import vocab
+from dashboard.i18n import N_, fmt_date, vocab
 from dashboard.ui.cache import cached
 from dashboard.ui.context import PageContext
 from dashboard.views import supporter as supporter_view
-
-_DATE = st.column_config.DateColumn(format="localized")
 
 
 def _labels(kind: str, values: Iterable[Any], lang: str) -> list[str]:
@@ -43,13 +41,17 @@ def _yes_no(ctx: PageContext, values: Iterable[Any]) -> list[str]:
 def show(
     ctx: PageContext, frame: pd.DataFrame, columns: dict[str, str], dates: Iterable[str] = ()
 ) -> None:
-    """Draws `frame` with columns renamed by catalog key ({column: key}), dates localized."""
+    """Draws `frame` with columns renamed by catalog key ({column: key}), dates written the
+    language's one way ('—' when there is none, e.g. a match not ended), other gaps blank."""
     if frame.empty:
         st.caption(ctx.t("common.no_rows"))
         return
-    renamed = frame[list(columns)].rename(columns={c: ctx.t(k) for c, k in columns.items()})
-    config = {ctx.t(columns[c]): _DATE for c in dates}
-    st.dataframe(renamed, hide_index=True, width="stretch", column_config=config)
+    shown = frame[list(columns)].astype(object)
+    for c in dates:
+        shown[c] = [fmt_date(v, ctx.lang) for v in shown[c]]
+    shown = shown.where(shown.notna(), "")
+    renamed = shown.rename(columns={c: ctx.t(k) for c, k in columns.items()})
+    st.dataframe(renamed, hide_index=True, width="stretch")
 
 
 def matches(ctx: PageContext, frame: pd.DataFrame) -> None:
@@ -64,14 +66,14 @@ def matches(ctx: PageContext, frame: pd.DataFrame) -> None:
         ctx,
         view,
         {
-            "match_id": "col.match",
-            "started_on": "col.started",
-            "ended_on": "col.ended",
-            "goal": "col.goal",
-            "scope_agreed": "col.scope_agreed",
-            "shared_dimensions": "col.shared",
-            "differing_dimensions": "col.differing",
-            "contacts_28d": "col.contacts_28d",
+            "match_id": N_("col.match"),
+            "started_on": N_("col.started"),
+            "ended_on": N_("col.ended"),
+            "goal": N_("col.goal"),
+            "scope_agreed": N_("col.scope_agreed"),
+            "shared_dimensions": N_("col.shared"),
+            "differing_dimensions": N_("col.differing"),
+            "contacts_28d": N_("col.contacts_28d"),
         },
         dates=("started_on", "ended_on"),
     )
@@ -89,10 +91,10 @@ def trainings(ctx: PageContext, frame: pd.DataFrame) -> None:
         ctx,
         view,
         {
-            "training": "col.training",
-            "completed_on": "col.completed",
-            "valid_until": "col.valid_until",
-            "valid": "col.validity",
+            "training": N_("col.training"),
+            "completed_on": N_("col.completed"),
+            "valid_until": N_("col.valid_until"),
+            "valid": N_("col.validity"),
         },
         dates=("completed_on", "valid_until"),
     )
@@ -107,7 +109,11 @@ def supervision(ctx: PageContext, frame: pd.DataFrame) -> None:
     show(
         ctx,
         view,
-        {"session_date": "col.date", "format": "col.format", "facilitator": "col.facilitator"},
+        {
+            "session_date": N_("col.date"),
+            "format": N_("col.format"),
+            "facilitator": N_("col.facilitator"),
+        },
         dates=("session_date",),
     )
 
@@ -127,18 +133,18 @@ def contacts(ctx: PageContext, frame: pd.DataFrame) -> None:
         ctx,
         view,
         {
-            "contact_date": "col.date",
-            "contact_id": "col.contact",
-            "match_id": "col.match",
-            "duration_min": "col.minutes",
-            "channel": "col.channel",
-            "crisis": "col.crisis",
-            "outside_agreed_hours": "col.outside_hours",
-            "private_setting": "col.private",
-            "topics": "col.topics",
-            "referral_needed": "col.referral_needed",
-            "referral_made": "col.referral_made",
-            "language": "col.language",
+            "contact_date": N_("col.date"),
+            "contact_id": N_("col.contact"),
+            "match_id": N_("col.match"),
+            "duration_min": N_("col.minutes"),
+            "channel": N_("col.channel"),
+            "crisis": N_("col.crisis"),
+            "outside_agreed_hours": N_("col.outside_hours"),
+            "private_setting": N_("col.private"),
+            "topics": N_("col.topics"),
+            "referral_needed": N_("col.referral_needed"),
+            "referral_made": N_("col.referral_made"),
+            "language": N_("col.language"),
         },
         dates=("contact_date",),
     )

@@ -10,10 +10,16 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from dashboard.i18n import N_
 from dashboard.privacy import suppress_small
 
 ACTIONS: tuple[str, ...] = ("supervision", "training", "networking")
 SINCE_FALLBACK_DAYS = 28
+_REOPENED = {  # lifecycle.Reason -> label
+    "severity": N_("followup.reopened.severity"),
+    "value": N_("followup.reopened.value"),
+    "review": N_("followup.reopened.review"),
+}
 SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
 # Shapes from fonts every browser has (emoji fonts are missing on many servers and kiosks).
 SEVERITY_ICONS: dict[str, str] = {"high": "▲", "medium": "◆", "low": "○"}
@@ -120,6 +126,19 @@ def csv_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def subject_label(row: dict[str, Any], lang: str) -> str:
+    """Returns who or what a row is about: a pseudonym as it is, a service type by its label
+    (with the language, for a gap in one language: 'Legal/asylum advice · Turkish (tr)')."""
+    from dashboard.i18n import language, vocab
+
+    subject = str(row["subject_id"])
+    if row["subject_type"] != "service":
+        return subject
+    service, _, code = subject.partition("/")
+    label = vocab("service", service, lang)
+    return f"{label} · {language(code, lang)}" if code else label
+
+
 def subjects(rows: Sequence[dict[str, Any]], subject_type: str = "supporter") -> list[str]:
     """Returns the distinct subjects of one type in agenda order."""
     seen: dict[str, None] = {}
@@ -215,5 +234,5 @@ def followup_label(row: dict[str, Any], lang: str) -> str:
         on=fmt_date(fu["happened_on"], lang),
     )
     if row.get("state") == "reopened":
-        return f"{t('followup.reopened.' + str(row['reason']), lang)} · {text}"
+        return f"{t(_REOPENED[str(row['reason'])], lang)} · {text}"
     return text
