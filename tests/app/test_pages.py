@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-import re
-
 from app_helpers import PAGES, add_account, app, frames, open_page, signed_in, texts
 
 from dashboard import db, i18n
