@@ -107,11 +107,12 @@ for name, group in view.by_group(shown).items():
     if not group:
         continue
     title = ctx.t(_GROUP_TITLES[name], since=fmt_date(since, ctx.lang))
+    title = f"{title} ({fmt_number(len(group), ctx.lang, 0)})"
     if name == "handled":
-        with st.expander(f"{title} ({len(group)})", expanded=False):
+        with st.expander(title, expanded=False):
             _table(group)
     else:
-        st.subheader(f"{title} ({len(group)})")
+        st.subheader(title)
         _table(group)
 
 agenda_rows = [r for r in shown if r["group"] != "handled"]

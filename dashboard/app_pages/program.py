@@ -49,13 +49,17 @@ for i, row in enumerate(rows):
     )
 load = overview["load"]
 extra = st.columns(3)
-extra[0].metric(ctx.t("program.active"), overview["active"], border=True)
+extra[0].metric(ctx.t("program.active"), fmt_number(overview["active"], ctx.lang, 0), border=True)
 extra[1].metric(
     ctx.t("program.median_hours", days=load["window_days"]),
     fmt_number(load["median_hours"], ctx.lang) or "–",
     border=True,
 )
-extra[2].metric(ctx.t("program.open_incidents"), overview["incidents"]["total"], border=True)
+extra[2].metric(
+    ctx.t("program.open_incidents"),
+    fmt_number(overview["incidents"]["total"], ctx.lang, 0),
+    border=True,
+)
 
 st.subheader(ctx.t("program.followups"))
 follow = cached(health.followup_trend, program_id=pid, as_of=as_of, months=2)
@@ -80,7 +84,7 @@ cells[1].metric(
 )
 cells[2].metric(
     ctx.t("program.reopened"),
-    now["reopened"],
+    fmt_number(now["reopened"], ctx.lang, 0),
     delta=view.change(now, before, "reopened", ctx.t, N_("program.delta_count")),
     delta_color="inverse",
     help=ctx.t("program.reopened_help"),

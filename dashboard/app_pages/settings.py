@@ -102,6 +102,7 @@ with st.form("program_settings", border=True):
         value=current or filters.default_as_of(program),
         help=as_of_help_de if ctx.lang == "de" else as_of_help,
         disabled=not writable,
+        format=filters.date_format(ctx.lang),
     )
     options = ["browser", *LANGS]
     stored = by_version(preferences.stored_language, ctx.cur, pid) or "browser"

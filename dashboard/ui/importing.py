@@ -48,6 +48,11 @@ _HISTORY_COLUMNS = {
     "rows_valid": N_("history.rows_valid"),
     "rows_rejected": N_("history.rows_rejected"),
 }
+_STATUSES = {  # imports.status -> label
+    "committed": N_("import.status_committed"),
+    "partial": N_("import.status_partial"),
+    "removed": N_("import.status_removed"),
+}
 _ERROR_COLUMNS = {
     "file": N_("col.file"),
     "line": N_("col.line"),
@@ -214,7 +219,10 @@ def history(ctx: PageContext) -> None:
     if frame.empty:
         st.caption(ctx.t("import.no_history"))
         return
-    shown = frame[[c for c in view.HISTORY_COLUMNS if c in frame]]
+    shown = frame[[c for c in view.HISTORY_COLUMNS if c in frame]].assign(
+        status=[ctx.t(_STATUSES.get(s, "import.status_committed")) for s in frame["status"]],
+        is_demo=[ctx.t("common.yes") if d else ctx.t("common.no") for d in frame["is_demo"]],
+    )
     widgets.table(
         shown.rename(columns={c: ctx.t(_HISTORY_COLUMNS[c]) for c in shown.columns}),
         column_config={
