@@ -81,7 +81,7 @@ def test_a_good_file_is_checked_then_imported(admin_db: Path) -> None:
 
     at.button(key="btn_import").click().run()
     assert not at.exception
-    assert any("2 rows stored, 0 rejected" in s.value for s in at.success)
+    assert any("Rows stored: 2; rejected: 0." in s.value for s in at.success)
     history = at.dataframe[0].value
     assert history.iloc[0][["Program", "Rows stored", "Rows rejected"]].tolist() == [PROGRAM, 2, 0]
     assert _db_rows(admin_db, "SELECT program_id, supporter_id FROM supporters ORDER BY 2") == [
@@ -112,7 +112,7 @@ def test_a_bad_file_lists_every_problem_and_imports_only_valid_rows_on_request(
 
     at.button(key="btn_import_valid").click().run()
     assert not at.exception
-    assert any("1 rows stored, 2 rejected" in s.value for s in at.success)
+    assert any("Rows stored: 1; rejected: 2." in s.value for s in at.success)
     assert _db_rows(admin_db, "SELECT supporter_id FROM supporters") == [("S05",)]
     assert _db_rows(admin_db, "SELECT line FROM quarantine ORDER BY line") == [(2,), (3,)]
 

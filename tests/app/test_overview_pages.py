@@ -29,13 +29,17 @@ def test_network_page_names_the_gaps_and_the_stale_partner(demo_db: Path) -> Non
     at = open_page("network")
     assert not at.exception, [e.message for e in at.exception]
     signals = at.dataframe[0].value
-    assert sorted(signals["Who / what"]) == [
-        "counselling",
-        "housing_support",
-        "legal_asylum/tr",
-        "psychotherapy/ar",
-        "self_help_group",
+    # service types by their label, a gap with its language ('… · tr' or '… · Turkish (tr)')
+    named = sorted(signals["Who / what"])
+    assert [n.split(" · ")[0] for n in named] == [
+        "Asylum legal advice",
+        "Counselling",
+        "Housing support",
+        "Psychotherapy",
+        "Self-help group",
     ]
+    assert named[0].endswith("tr") or named[0].endswith("(tr)")
+    assert named[3].endswith("ar") or named[3].endswith("(ar)")
     gaps = at.dataframe[1].value
     assert gaps[["Service type", "Contact language"]].values.tolist() == [
         ["Asylum legal advice", "tr"],
