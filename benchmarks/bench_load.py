@@ -142,6 +142,11 @@ def report(label: str, n: int, times: list[tuple[str, float]], usage: dict, load
         f"{summary['cpu_per_switch'] * 1000:.0f} ms CPU per switch, "
         f"RSS {usage['rss_mb']:.0f} MB (peak {usage['peak_mb']:.0f} MB)"
     )
+    browser = usage["browser_cpu_s"]
+    print(
+        f"browser: {browser:.1f} CPU s ({browser / max(usage['wall_s'], 1e-9):.0%} of one core), "
+        f"{browser / max(len(times), 1) * 1000:.0f} ms CPU per switch"
+    )
     return summary
 
 

@@ -85,15 +85,22 @@ class AppServer:
         )
         return int(status["VmRSS"].split()[0]) / 1024, int(status["VmHWM"].split()[0]) / 1024
 
+    def browser_cpu_seconds(self) -> float:
+        """Returns the CPU seconds used so far by the browser processes this benchmark started
+        (descendants of this process other than the server): where the rest of the time goes."""
+        return sum(_cpu(pid) for pid in _descendants(os.getpid()) if pid != self.proc.pid)
+
     def usage_start(self) -> None:
         """Starts counting CPU and wall time for one phase."""
         self._cpu0, self._wall0 = self.cpu_seconds(), time.monotonic()
+        self._browser0 = self.browser_cpu_seconds()
 
     def usage_stop(self) -> dict:
         """Returns CPU seconds, wall seconds and RSS since usage_start."""
         rss, peak = self.rss_mb()
         return {
             "cpu_s": self.cpu_seconds() - self._cpu0,
+            "browser_cpu_s": self.browser_cpu_seconds() - self._browser0,
             "wall_s": time.monotonic() - self._wall0,
             "rss_mb": rss,
             "peak_mb": peak,
@@ -124,3 +131,29 @@ class AppServer:
             print("py-spy wrote no profile (needs ptrace: run as root or set ptrace_scope 0)")
             return
         print_split(out)
+
+
+def _cpu(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:  # the process has ended
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def _descendants(root: int) -> list[int]:
+    """Returns the pids of every living process below `root` (from /proc's parent links)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found

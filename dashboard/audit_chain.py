@@ -7,7 +7,9 @@ and without the secret nobody holding only the store (or a backup) can forge a n
 
 Entries are linked in audit_id order, so two writers must not link to the same predecessor:
 a process-wide lock is taken when an entry is linked and, inside a `transaction()`, held until
-that transaction ends (DuckDB allows one writing process per file, so a process lock suffices).
+that transaction ends (DuckDB allows one writing process per file, so a process lock suffices
+there). On a PostgreSQL store, where several processes write, a transaction-scoped advisory
+lock on the server does the same across processes.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from datetime import datetime
 
 import duckdb
 
-from dashboard import db, transaction
+from dashboard import db, store_postgres, transaction
 from dashboard.installation_secret import installation_secret
 
 GENESIS = "0" * 64
@@ -67,6 +69,8 @@ def append(
 def _insert(
     con: duckdb.DuckDBPyConnection, actor: str, action: str, program_id: str | None, detail: str
 ) -> None:
+    if store_postgres.is_postgres(con):  # several processes: serialise on the server too
+        store_postgres.lock_audit_chain(con)
     audit_id = db.next_value(con, "audit_id_seq")  # natively on a server store
     entry = Entry(audit_id, datetime.now(), actor, action, program_id, detail)
     con.execute(

@@ -122,6 +122,20 @@ def next_value(con: duckdb.DuckDBPyConnection, sequence: str) -> int:
     return int(row[0])
 
 
+# pg_advisory_xact_lock key of the audit chain: any constant no other code of ours uses
+AUDIT_CHAIN_LOCK = 0x61756469  # "audi"
+
+
+def lock_audit_chain(con: duckdb.DuckDBPyConnection) -> None:
+    """Waits for the server-wide audit-chain lock, held until the caller's transaction ends.
+
+    Entries are linked in audit-id order, so the id, the read of the chain's head and the new
+    link must happen while no other process does the same; a lock inside one process does not
+    reach the others (docs/several-processes.md). Re-entrant within one transaction.
+    """
+    execute(con, f"SELECT pg_advisory_xact_lock({AUDIT_CHAIN_LOCK})")
+
+
 def is_write_conflict(exc: BaseException) -> bool:
     """Returns True when `exc` is PostgreSQL refusing a write another transaction made first.
 

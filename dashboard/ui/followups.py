@@ -18,7 +18,9 @@ from dashboard.followups.model import DEFAULT_ACTION
 from dashboard.followups.record import record
 from dashboard.i18n import vocab
 from dashboard.ui import context
+from dashboard.ui.cache import cached
 from dashboard.ui.filters import date_format
+from dashboard.views import common
 
 _FLASH = "_followup_flash"
 
@@ -186,8 +188,9 @@ def settings_form(program_id: str, writable: bool, on_saved: Callable[[str], Non
     ctx = context.get()
     helps = {k: settings.program_setting_help(k) for k in ("followup_reopen_margin",
                                                            "digest_pseudonyms")}  # fmt: skip
-    margin_now = settings.get_program_setting(ctx.cur, program_id, "followup_reopen_margin")
-    named_now = settings.get_program_setting(ctx.cur, program_id, "digest_pseudonyms")
+    # read once per store version, shared: a rerun of the Settings page sends no SQL
+    margin_now = cached(common.program_setting, program_id, "followup_reopen_margin")
+    named_now = cached(common.program_setting, program_id, "digest_pseudonyms")
     st.subheader(ctx.t("settings.followups"))
     with st.form("followup_settings", border=True):
         margin = st.number_input(

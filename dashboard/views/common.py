@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import duckdb
 
@@ -86,6 +87,16 @@ def as_of_default(con: duckdb.DuckDBPyConnection, program_id: str, *, scope: Sco
 
     scope.require(program_id)
     return settings.as_of_default(con, program_id)
+
+
+def program_setting(
+    con: duckdb.DuckDBPyConnection, program_id: str, key: str, *, scope: Scope
+) -> Any:
+    """Returns the value in force of one program setting (e.g. followup_reopen_margin)."""
+    from dashboard import settings
+
+    scope.require(program_id)
+    return settings.get_program_setting(con, program_id, key)
 
 
 def thresholds(con: duckdb.DuckDBPyConnection, program_id: str, *, scope: Scope) -> list:

@@ -30,7 +30,9 @@ def _count_statements(at) -> CountingCursor:  # noqa: ANN001
     return counting
 
 
-@pytest.mark.parametrize("page", ["attention", "supporter", "program", "network"])
+@pytest.mark.parametrize(
+    "page", ["attention", "supporter", "program", "network", "imports", "data_dictionary", "settings"]
+)
 def test_a_page_visited_again_issues_no_sql(demo_db: Path, page: str) -> None:
     at = open_page(page)
     at.run()  # every cache of the page is filled now
