@@ -44,6 +44,7 @@ except StoreUnavailable as exc:  # held by another process, or DASHBOARD_DB_KEY 
 lang_ui.take_url_choice()
 scope = auth_gate.require_scope(cur)
 if scope is None:  # the gate drew the sign-in (or the first-run setup) form
+    direction.apply(lang_ui.current_lang(cur))
     st.stop()
 lang_ui.remember_for_account(cur, scope)
 lang = lang_ui.current_lang(cur, None if scope.anonymous else scope.user)

@@ -2,8 +2,9 @@
 
 Streamlit sets no `dir` on its page, and scripts cannot reach the <html> element, so the
 direction comes from one style block: the main area and the sidebar read right to left
-(text, headings, lists, alerts, HTML tables), while charts, data grids and code keep left to
-right so that axes, numbers and pseudonyms stay readable. Left-to-right languages get nothing.
+(text, headings, lists, alerts, metrics, HTML tables), while charts, data grids, code and date
+fields keep left to right so that axes, pseudonyms and 2026-11-20 stay readable. Left-to-right
+languages get nothing.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ RTL_CSS = """<style id="dashboard-rtl">
 [data-testid="stMain"], [data-testid="stSidebar"], [data-testid="stDialog"] { direction: rtl; }
 [data-testid="stMain"] :is(h1, h2, h3, h4, p, li, label, th, td, caption, summary),
 [data-testid="stSidebar"] :is(p, li, label, span) { text-align: right; }
-[data-testid="stVegaLiteChart"], [data-testid="stArrowVegaLiteChart"],
-[data-testid="stDataFrame"], [data-testid="stDataFrameResizable"], code, pre,
-[data-testid="stMetricValue"] { direction: ltr; }
+[data-testid="stVegaLiteChart"], [data-testid="stDataFrame"],
+[data-testid="stDataFrameResizable"], code, pre { direction: ltr; }
+[data-testid="stDateInput"] :is(input, [data-testid="stDateInputField"]) { direction: ltr; }
 </style>"""
 
 
