@@ -117,6 +117,17 @@ def test_a_bad_file_lists_every_problem_and_imports_only_valid_rows_on_request(
     assert _db_rows(admin_db, "SELECT line FROM quarantine ORDER BY line") == [(2,), (3,)]
 
 
+def test_a_file_with_no_valid_row_does_not_offer_to_import_the_valid_rows(
+    admin_db: Path,
+) -> None:
+    only_bad = b"supporter_id,joined_on,capacity_hours_month\nS03,2026-13-01,8\n"  # month 13
+    at = _upload(_signed_in_import_page(), "supporters.csv", only_bad)
+    shown = texts(at)
+    assert "1 problem found, and no row is valid. Fix the file and upload it again." in shown
+    assert "valid rows" not in shown
+    assert at.button(key="btn_import_valid").disabled
+
+
 def test_nothing_is_stored_by_checking_alone(admin_db: Path) -> None:
     _upload(_signed_in_import_page(), "supporters.csv", GOOD)
     assert _db_rows(admin_db, "SELECT count(*) FROM supporters") == [(0,)]

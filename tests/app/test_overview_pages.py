@@ -121,3 +121,10 @@ def test_data_dictionary_lists_every_export(demo_db: Path) -> None:
     supporters = at.dataframe[0].value
     assert "unterstuetzer_id" in supporters.loc[0, "German aliases"]
     assert "Key: supporter_id" in texts(at)
+
+
+def test_supporter_dates_read_the_german_way_and_an_open_end_as_a_dash(demo_db: Path) -> None:
+    at = open_page("supporter", locale="de-DE")
+    matches = next(f.value for f in at.dataframe if "Ziel" in f.value.columns)
+    m010 = matches[matches["Begleitung"] == "M010"].iloc[0]
+    assert (m010["Beginn"], m010["Ende"]) == ("01.09.2026", "—")  # still open: no end yet
