@@ -10,6 +10,7 @@ from dashboard.ui import context, filters, next_step, session_settings, widgets
 from dashboard.ui import followups as followup_forms
 from dashboard.ui.cache import cached, per_user
 from dashboard.views import attention as view
+from dashboard.views import labels
 
 ctx = context.get()
 st.title(ctx.t("attention.title"))
@@ -79,7 +80,7 @@ def _table(group: list[dict]) -> None:
         {
             ctx.t("col.severity"): [widgets.severity_label(r["severity"], ctx.lang) for r in group],
             ctx.t("col.action"): [vocab("action", r["action"], ctx.lang) for r in group],
-            ctx.t("col.subject"): [view.subject_label(r, ctx.lang) for r in group],
+            ctx.t("col.subject"): [labels.subject(r, ctx.lang) for r in group],
             ctx.t("col.signal"): [r["signal_id"] for r in group],
             ctx.t("col.evidence"): [r["sentence"] for r in group],
             ctx.t("col.value"): [agenda.value_vs_threshold(r, ctx.lang) for r in group],

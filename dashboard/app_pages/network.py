@@ -8,7 +8,7 @@ from dashboard.i18n import fmt_date, vocab
 from dashboard.privacy import suppress_small, to_safe_csv
 from dashboard.ui import chart_cache, context, filters, next_step, session_settings, tables, widgets
 from dashboard.ui.cache import cached
-from dashboard.views import attention
+from dashboard.views import attention, labels
 from dashboard.views import network as view
 
 ctx = context.get()
@@ -39,7 +39,7 @@ if rows:
                 ctx.t("col.severity"): [
                     widgets.severity_label(r["severity"], ctx.lang) for r in rows
                 ],
-                ctx.t("col.subject"): [attention.subject_label(r, ctx.lang) for r in rows],
+                ctx.t("col.subject"): [labels.subject(r, ctx.lang) for r in rows],
                 ctx.t("col.signal"): [r["signal_id"] for r in rows],
                 ctx.t("col.evidence"): [r["sentence"] for r in rows],
             }
@@ -110,7 +110,7 @@ else:
                     vocab("service", s, ctx.lang) for s in services["service_type"]
                 ],
                 ctx.t("col.languages"): [
-                    ", ".join(tables.as_list(v)) for v in services["languages"]
+                    labels.languages(tables.as_list(v), ctx.lang) for v in services["languages"]
                 ],
                 ctx.t("col.affirming"): [yes if v else no for v in services["lgbtiq_affirming"]],
                 ctx.t("col.accepts_referrals"): [

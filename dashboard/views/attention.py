@@ -126,21 +126,6 @@ def csv_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def subject_label(row: dict[str, Any], lang: str) -> str:
-    """Returns who or what a row is about: a pseudonym as it is, a service type by its label
-    (with the language, for a gap in one language: 'Legal/asylum advice · Turkish (tr)')."""
-    from dashboard.i18n import has, language, vocab
-
-    subject = str(row["subject_id"])
-    if row["subject_type"] != "service":
-        return subject
-    service, _, code = subject.partition("/")
-    label = vocab("service", service, lang)
-    if not code:
-        return label
-    return f"{label} · {language(code, lang) if has(f'language.{code}') else code}"
-
-
 def subjects(rows: Sequence[dict[str, Any]], subject_type: str = "supporter") -> list[str]:
     """Returns the distinct subjects of one type in agenda order."""
     seen: dict[str, None] = {}

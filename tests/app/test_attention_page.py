@@ -10,7 +10,7 @@ from app_helpers import ROOT, add_account, open_page, signed_in, texts
 
 from dashboard import db, i18n
 from dashboard.ui import connection
-from dashboard.views.attention import subject_label
+from dashboard.views import labels
 
 SCENARIOS = ROOT / "sample_data" / "demo" / "SCENARIOS.md"
 CLEAN = {"P01", "P02", "P13", "P19", "P22", "P23"}  # SCENARIOS.md: must fire nothing
@@ -29,7 +29,7 @@ def _expected() -> set[tuple[str, str, str]]:
 
 def _named(subject: str) -> str:
     kind = "supporter" if re.fullmatch(r"P\d+", subject) else "service"
-    return subject_label({"subject_type": kind, "subject_id": subject}, "en")
+    return labels.subject({"subject_type": kind, "subject_id": subject}, "en")
 
 
 def _shown(at) -> list[tuple[str, str, str]]:  # noqa: ANN001
