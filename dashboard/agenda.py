@@ -14,7 +14,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from dashboard.i18n import fmt_date, t, vocab
+from dashboard.i18n import N_, fmt_date, t, vocab
 from dashboard.views.agenda_export import shareable
 from dashboard.views.attention import ACTIONS, SEVERITY_ICONS, followup_label
 
@@ -74,13 +74,13 @@ def render(
 def _section(action: str, rows: Sequence[dict[str, Any]], lang: str) -> str:
     heads = [
         "",
-        "col.severity",
-        "col.subject",
-        "col.signal",
-        "col.evidence",
-        "col.value",
-        "col.since",
-        "col.outcome",
+        N_("col.severity"),
+        N_("col.subject"),
+        N_("col.signal"),
+        N_("col.evidence"),
+        N_("col.value"),
+        N_("col.since"),
+        N_("col.outcome"),
     ]
     header = "".join(f"<th>{escape(t(h, lang)) if h else ''}</th>" for h in heads)
     body = "".join(_row(r, lang) for r in rows)

@@ -9,7 +9,7 @@ from dashboard.i18n import fmt_date, vocab
 from dashboard.privacy import suppress_small
 from dashboard.ui import chart_cache, context, filters, next_step, session_settings, tables, widgets
 from dashboard.ui.cache import cached
-from dashboard.views import attention
+from dashboard.views import attention, labels
 from dashboard.views import network as view
 
 ctx = context.get()
@@ -40,7 +40,7 @@ if rows:
                 ctx.t("col.severity"): [
                     widgets.severity_label(r["severity"], ctx.lang) for r in rows
                 ],
-                ctx.t("col.subject"): [r["subject_id"] for r in rows],
+                ctx.t("col.subject"): [labels.subject(r, ctx.lang) for r in rows],
                 ctx.t("col.signal"): [r["signal_id"] for r in rows],
                 ctx.t("col.evidence"): [r["sentence"] for r in rows],
             }
@@ -132,13 +132,15 @@ else:
                     vocab("service", s, ctx.lang) for s in services["service_type"]
                 ],
                 ctx.t("col.languages"): [
-                    ", ".join(tables.as_list(v)) for v in services["languages"]
+                    labels.languages(tables.as_list(v), ctx.lang) for v in services["languages"]
                 ],
                 ctx.t("col.affirming"): [yes if v else no for v in services["lgbtiq_affirming"]],
                 ctx.t("col.accepts_referrals"): [
                     yes if v else no for v in services["accepts_referrals"]
                 ],
-                ctx.t("col.last_contact"): services["last_network_contact"],
+                ctx.t("col.last_contact"): [
+                    fmt_date(d, ctx.lang) for d in services["last_network_contact"]
+                ],
                 ctx.t("col.stale"): ["⚠ " + yes if v else no for v in services["stale"]],
                 ctx.t("col.needed"): [yes if v else no for v in services["needed"]],
             }

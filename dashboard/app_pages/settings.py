@@ -6,7 +6,7 @@ from datetime import date
 import streamlit as st
 
 from dashboard import settings
-from dashboard.i18n import fmt_date, fmt_number
+from dashboard.i18n import LANG_NAMES, LANGS, fmt_date, fmt_number
 from dashboard.privacy import SUPPRESSION_THRESHOLD
 from dashboard.signals import RULES
 from dashboard.signals.text import UNITS
@@ -103,14 +103,15 @@ with st.form("program_settings", border=True):
         value=current or filters.default_as_of(program),
         help=as_of_help,
         disabled=not writable,
+        format=filters.date_format(ctx.lang),
     )
-    options = ["browser", "de", "en"]
+    options = ["browser", *LANGS]
     stored = by_version(preferences.stored_language, ctx.cur, pid) or "browser"
     lang_choice = st.selectbox(
         ctx.t("settings.language"),
         options,
         index=options.index(stored),
-        format_func=lambda o: ctx.t(f"settings.language_{o}"),
+        format_func=lambda o: LANG_NAMES.get(o) or ctx.t("settings.language_browser"),
         help=ctx.t("settings.language_help"),
         disabled=not writable,
     )

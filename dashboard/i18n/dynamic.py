@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 
 # "module:function" of every provider; each returns an iterable of message ids
 PROVIDERS: tuple[str, ...] = (
     "dashboard.i18n.dynamic:vocabulary_ids",
-    "dashboard.i18n.dynamic:unlisted_ids",
     "dashboard.settings:program_setting_ids",
     "dashboard.views.dictionary:schema_ids",
     "dashboard.i18n.dynamic:signal_ids",
@@ -65,10 +63,3 @@ def language_ids() -> Iterator[str]:
     for code in LANGUAGES:
         yield f"language.{code}"
 
-
-def unlisted_ids() -> Iterator[str]:
-    """Ids of unlisted_ids.txt: built at run time by code that has no provider yet."""
-    path = Path(__file__).with_name("unlisted_ids.txt")
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.strip()

@@ -10,10 +10,15 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from dashboard.i18n import has, render, say
+from dashboard.i18n import N_, has, render, say
 
 ACTIONS: tuple[str, ...] = ("supervision", "training", "networking")
 SINCE_FALLBACK_DAYS = 28
+_REOPENED = {  # lifecycle.Reason -> label
+    "severity": N_("followup.reopened.severity"),
+    "value": N_("followup.reopened.value"),
+    "review": N_("followup.reopened.review"),
+}
 SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
 # Shapes from fonts every browser has (emoji fonts are missing on many servers and kiosks).
 SEVERITY_ICONS: dict[str, str] = {"high": "▲", "medium": "◆", "low": "○"}
@@ -193,5 +198,5 @@ def followup_label(row: dict[str, Any], lang: str) -> str:
         on=fmt_date(fu["happened_on"], lang),
     )
     if row.get("state") == "reopened":
-        return f"{t('followup.reopened.' + str(row['reason']), lang)} · {text}"
+        return f"{t(_REOPENED[str(row['reason'])], lang)} · {text}"
     return text
