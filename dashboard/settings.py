@@ -168,8 +168,7 @@ def threshold_keys() -> tuple[str, ...]:
 def _model(rule_id: str) -> type[BaseModel]:
     rule = _rules()[rule_id]
     fields: dict[str, Any] = {
-        t.name: (t.kind, Field(t.default, ge=t.minimum, le=t.maximum))
-        for t in rule.thresholds
+        t.name: (t.kind, Field(t.default, ge=t.minimum, le=t.maximum)) for t in rule.thresholds
     }
     name = "Thresholds_" + rule_id.replace("-", "_")
     return create_model(name, __config__=ConfigDict(extra="forbid"), **fields)

@@ -62,4 +62,3 @@ def language_ids() -> Iterator[str]:
 
     for code in LANGUAGES:
         yield f"language.{code}"
-

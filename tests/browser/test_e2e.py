@@ -193,9 +193,7 @@ def test_upload_kobo_export_with_start_and_end_columns(server: str) -> None:
         program_code.press("Enter")
         page.locator("input[type=file]").set_input_files([str(f) for f in files])
         expect(page.get_by_text("Every row is valid.")).to_be_visible()
-        matches_row = page.locator("table.dash-table tr").filter(
-            has_text="matches.csvmatches"
-        )
+        matches_row = page.locator("table.dash-table tr").filter(has_text="matches.csvmatches")
         expect(matches_row).to_contain_text("start, end")  # dropped as metadata, not an alias
         expect(page.get_by_text("username, deviceid").first).to_be_visible()
         expect(page.get_by_text("kim.meier")).to_have_count(0)
