@@ -142,3 +142,10 @@ def signed_in(user: str = "chef", locale: str = "en-GB") -> AppTest:
         "last": time.time(),
     }
     return at
+
+
+def signal_code(cell: str) -> str:
+    """Returns the rule code of a Signal cell, which reads 'Training expired (T-EXPIRED)'."""
+    title, _, code = str(cell).rpartition(" (")
+    assert title and code.endswith(")"), f"no title and (code) in {cell!r}"
+    return code[:-1]

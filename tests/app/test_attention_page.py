@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from app_helpers import ROOT, add_account, open_page, signed_in, tables, texts
+from app_helpers import ROOT, add_account, open_page, signal_code, signed_in, tables, texts
 
 from dashboard import db, i18n
 from dashboard.ui import connection
@@ -36,7 +36,7 @@ def _shown(at) -> list[tuple[str, str, str]]:  # noqa: ANN001
     rows = []
     for frame in tables(at):
         for _, r in frame.value.iterrows():
-            rows.append((r["Who / what"], r["Signal"], SEVERITY_WORDS[r["Severity"]]))
+            rows.append((r["Who / what"], signal_code(r["Signal"]), SEVERITY_WORDS[r["Severity"]]))
     return rows
 
 

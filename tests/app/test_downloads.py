@@ -90,7 +90,7 @@ def test_networking_sentence_is_kept_with_its_counts_suppressed() -> None:
     done = Msg("import.done", {"id": "4", "valid": 3, "rejected": 12})
     signal = _networking()[0] | {"message": done}
     text = csv_rows(attention.to_rows([signal], "en"), "en")[0]["sentence"]
-    assert text == "Import 4 committed: <8 rows stored, 12 rejected."
+    assert text == "Import 4 committed. Rows stored: <8; rejected: 12."
     plain = _networking()[0] | {"message": "3 contacts (C1, C2, C3)"}
     assert csv_rows(attention.to_rows([plain], "en"), "en")[0]["sentence"] == ""
 
@@ -109,4 +109,4 @@ def test_the_measure_phrase_of_a_program_level_row_is_suppressed_too() -> None:
     done = Msg("import.done", {"id": "4", "valid": 3, "rejected": 12})
     signal = _networking()[0] | {"measure": done}
     (row,) = attention.to_rows([signal], "en")
-    assert shareable(row, "en")["measure"] == "Import 4 committed: <8 rows stored, 12 rejected."
+    assert shareable(row, "en")["measure"] == "Import 4 committed. Rows stored: <8; rejected: 12."

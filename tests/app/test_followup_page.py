@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from app_helpers import add_account, open_page, signed_in, tables, texts
+from app_helpers import add_account, open_page, signal_code, signed_in, tables, texts
 
 from dashboard import db, i18n
 from dashboard.access import Scope
@@ -35,7 +35,7 @@ def _groups(at) -> dict[str, list[tuple[str, str]]]:  # noqa: ANN001
     for title, frame in zip([h.value for h in at.subheader], tables(at), strict=False):
         cols = list(frame.value.columns)
         out[title.rsplit(" (", 1)[0]] = list(
-            zip(frame.value[cols[2]], frame.value[cols[3]], strict=True)
+            zip(frame.value[cols[2]], map(signal_code, frame.value[cols[3]]), strict=True)
         )
     return out
 
@@ -46,7 +46,7 @@ def _handled(at, lang: str) -> list[tuple[str, str]]:  # noqa: ANN001
         if exp.label.startswith(title) and tables(exp):
             frame = tables(exp)[0].value
             cols = list(frame.columns)
-            return list(zip(frame[cols[2]], frame[cols[3]], strict=True))
+            return list(zip(frame[cols[2]], map(signal_code, frame[cols[3]]), strict=True))
     return []
 
 
@@ -55,7 +55,8 @@ def _on_agenda(at, lang: str) -> set[tuple[str, str]]:  # noqa: ANN001
     shown = set()
     for frame in tables(at):
         cols = list(frame.value.columns)
-        shown |= set(zip(frame.value[cols[2]], frame.value[cols[3]], strict=True))
+        codes = [signal_code(c) for c in frame.value[cols[3]]]
+        shown |= set(zip(frame.value[cols[2]], codes, strict=True))
     return shown - handled
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app_helpers import add_account, app, open_page, signed_in, tables, texts
+from app_helpers import add_account, app, open_page, signal_code, signed_in, tables, texts
 from streamlit.testing.v1 import AppTest
 
 from dashboard import db
@@ -70,7 +70,7 @@ def _raise_overload_threshold(at: AppTest) -> set[tuple[str, str]]:
     at.run()
     assert not at.exception, [e.message for e in at.exception]
     at.switch_page("app_pages/attention.py").run()
-    return {(r["Who / what"], r["Signal"]) for f in tables(at) for _, r in f.value.iterrows()}
+    return _rows(at)
 
 
 def _threshold_changes(path: Path) -> tuple:
@@ -100,7 +100,7 @@ def test_a_demo_visitor_s_threshold_lasts_for_the_session_only(demo_db: Path) ->
     assert ("P03", "S-OVERLOAD") in shown
     assert _threshold_changes(demo_db) == (0, 0)  # ... and is stored nowhere
     fresh = open_page("attention")  # another browser session: the default again
-    again = {(r["Who / what"], r["Signal"]) for f in tables(fresh) for _, r in f.value.iterrows()}
+    again = _rows(fresh)
     assert ("P04", "S-OVERLOAD") in again
 
 
@@ -128,3 +128,12 @@ def test_supporter_dates_read_the_german_way_and_an_open_end_as_a_dash(demo_db: 
     matches = next(f.value for f in tables(at) if "Ziel" in f.value.columns)
     m010 = matches[matches["Begleitung"] == "M010"].iloc[0]
     assert (m010["Beginn"], m010["Ende"]) == ("01.09.2026", "—")  # still open: no end yet
+
+
+def _rows(at) -> set[tuple[str, str]]:  # noqa: ANN001
+    """Returns (who, signal code) of every agenda row on the page."""
+    return {
+        (r["Who / what"], signal_code(r["Signal"]))
+        for f in tables(at)
+        for _, r in f.value.iterrows()
+    }  # noqa: E501
