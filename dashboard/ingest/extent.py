@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html import unescape
 
 from dashboard.i18n import Msg
@@ -25,9 +26,7 @@ from .workbook import shown
 MIN_CELLS = 100_000  # any sheet this small is cheap to read, however sparse
 CELLS_PER_BYTE = 1  # beyond MIN_CELLS: a real export spends well over one byte of XML per cell
 _MAX_TAG = 1 << 20  # an unfinished tag longer than this is no spreadsheet's
-# A cell or row that holds something (not self-closing) and names its place, e.g. <c r="B7">.
-_XLSX_CELL = re.compile(rb'<(?:\w+:)?c(?=\s)[^>]*?\sr="([A-Z]+)(\d+)"[^>]*(?<!/)>')
-_XLSX_ROW = re.compile(rb'<(?:\w+:)?row(?=\s)[^>]*?\sr="(\d+)"[^>]*(?<!/)>')
+_REF = re.compile(rb'\sr="([A-Z]{0,3})(\d+)"')
 _ODS_TAG = re.compile(rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)((?:\s[^>]*)?)>")
 _ROWS_REPEATED = re.compile(rb'table:number-rows-repeated="(\d+)"')
 _TABLE_NAME = re.compile(rb'table:name="([^"]*)"')
@@ -75,7 +74,13 @@ class _Chunks:
 
 
 class XlsxExtent(_Chunks):
-    """The farthest row and column of an .xlsx worksheet part that hold a cell, fed in chunks."""
+    """The farthest row and column named by a cell or row of an .xlsx worksheet part, in chunks.
+
+    Looking at every cell reference would cost more than the reader itself, so each chunk is
+    searched only for references beyond the farthest seen so far; the last reference of the
+    chunk is taken first, as rows come in order in every real sheet. (A styled empty cell
+    counts too: rare beyond the data, and counting it errs on the safe side.)
+    """
 
     def __init__(self, sheet: str) -> None:
         super().__init__()
@@ -85,21 +90,51 @@ class XlsxExtent(_Chunks):
 
     def __call__(self, chunk: bytes) -> None:
         window = self.window(chunk)
-        rows = _XLSX_ROW.findall(window)
-        cells = _XLSX_CELL.findall(window)
-        if rows:
-            self.rows = max(self.rows, *map(int, rows))
-        if cells:
-            self.rows = max(self.rows, *(int(row) for _, row in cells))
-            letters = max({letters for letters, _ in cells}, key=lambda x: (len(x), x))
-            self.letters = max(self.letters, letters, key=lambda x: (len(x), x))
+        last = _REF.search(window, max(0, window.rfind(b'r="') - 1))
+        if last:
+            self._take([last.groups()])
+        found = _beyond(self.rows, self.letters).findall(window)  # (letters, row) either way
+        self._take([(a or c, b or d) for a, b, c, d in found])
+
+    def _take(self, refs: list[tuple[bytes, bytes]]) -> None:
+        if refs:
+            self.rows = max(self.rows, *(int(row) for _, row in refs))
+            self.letters = max(self.letters, *(c for c, _ in refs), key=_column)
 
     def extents(self) -> list[Extent]:
         """Returns what the scan found: the one sheet's extent."""
-        columns = 0
-        for letter in self.letters:  # bijective base 26: A = 1, Z = 26, AA = 27
-            columns = columns * 26 + letter - 64
-        return [Extent(self.rows, columns, self.size, self.sheet)]
+        return [Extent(self.rows, _column(self.letters), self.size, self.sheet)]
+
+
+def _column(letters: bytes) -> int:
+    """Returns the number of a column's letters (bijective base 26: A = 1, Z = 26, AA = 27)."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+@lru_cache(maxsize=64)
+def _beyond(rows: int, letters: bytes) -> re.Pattern[bytes]:
+    """Returns a pattern for the references (r="B7", or r="7" of a row) whose row is above
+    `rows` or whose column is right of `letters`: one scan of a chunk finds them all."""
+    higher = _greater(str(rows).encode(), rb"\d", b"0123456789")
+    wider = _greater(letters, b"[A-Z]", b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return re.compile(
+        rb'r="(?<=\sr=")(?:([A-Z]{0,3})0*(' + higher + rb')"|(' + wider + rb')0*(\d+)")'
+    )
+
+
+def _greater(text: bytes, any_one: bytes, alphabet: bytes) -> bytes:
+    """Returns a regex for the strings over `alphabet` greater than `text` (longer, or the same
+    length and greater at the first place they differ)."""
+    parts = [any_one + b"{%d,}" % (len(text) + 1)]
+    for at, char in enumerate(text):
+        rest = alphabet[alphabet.index(char) + 1 :]
+        if rest:
+            higher = b"[" + rest[:1] + b"-" + rest[-1:] + b"]"
+            parts.append(re.escape(text[:at]) + higher + any_one + b"{%d}" % (len(text) - at - 1))
+    return b"|".join(parts)
 
 
 class OdsExtent(_Chunks):
