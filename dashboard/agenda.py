@@ -1,5 +1,8 @@
 """The printable one-page agenda for a supervision meeting, as a self-contained HTML document.
 
+A printout travels like a file, so the agenda follows the CSV's small-count rule: program-level
+(networking) rows show counts 1..7 as "<8" (`views.agenda_export.shareable`), and says so.
+
 Every value that came from data is passed through `html.escape`, so an odd code can never
 turn into markup; labels come from the message catalogs. No Streamlit here.
 """
@@ -11,7 +14,8 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from dashboard.i18n import fmt_date, fmt_number, t, vocab
+from dashboard.i18n import N_, fmt_date, t, vocab
+from dashboard.views.agenda_export import shareable
 from dashboard.views.attention import ACTIONS, SEVERITY_ICONS, followup_label
 
 _CSS = """
@@ -55,26 +59,28 @@ def render(
     ]
     if is_demo:
         parts.append(f"<p><strong>{escape(t('demo.badge', lang))}</strong></p>")
+    rows = [shareable(r, lang) for r in rows]
     if not rows:
         parts.append(f"<p>{escape(t('attention.none', lang))}</p>")
     for action in ACTIONS:
         group = [r for r in rows if r["action"] == action]
         if group:
             parts.append(_section(action, group, lang))
-    parts.append(f"<footer>{escape(t('agenda.footer', lang))}</footer></body></html>")
+    footer = t("agenda.footer", lang) + " " + t("agenda.suppressed", lang)
+    parts.append(f"<footer>{escape(footer)}</footer></body></html>")
     return "\n".join(parts)
 
 
 def _section(action: str, rows: Sequence[dict[str, Any]], lang: str) -> str:
     heads = [
         "",
-        "col.severity",
-        "col.subject",
-        "col.signal",
-        "col.evidence",
-        "col.value",
-        "col.since",
-        "col.outcome",
+        N_("col.severity"),
+        N_("col.subject"),
+        N_("col.signal"),
+        N_("col.evidence"),
+        N_("col.value"),
+        N_("col.since"),
+        N_("col.outcome"),
     ]
     header = "".join(f"<th>{escape(t(h, lang)) if h else ''}</th>" for h in heads)
     body = "".join(_row(r, lang) for r in rows)
@@ -101,15 +107,6 @@ def _row(r: dict[str, Any], lang: str) -> str:
 
 
 def value_vs_threshold(row: dict[str, Any], lang: str) -> str:
-    """Returns 'value / threshold' in the locale's number format ('' when there is no value)."""
-    value, threshold = row.get("value"), row.get("threshold")
-    if value is None:
-        return ""
-    if threshold is None:
-        return fmt_number(value, lang, digits=2)
-    return t(
-        "attention.value_vs_threshold",
-        lang,
-        value=fmt_number(value, lang, digits=2),
-        threshold=fmt_number(threshold, lang, digits=2),
-    )
+    """Returns the value against its threshold in the sentence's own unit and direction
+    ('15.2 h, line 10 h', 'Stress 4 of 5, at or above 4'); '' when the signal has none."""
+    return str(row.get("measure") or "")

@@ -19,6 +19,7 @@ import duckdb
 
 from dashboard import audit
 from dashboard.access import AccessDenied, Scope
+from dashboard.i18n import LANGS
 from dashboard.transaction import transaction
 from schemas import EXPORTS
 
@@ -82,7 +83,7 @@ def create_program(
         con.execute(
             "INSERT INTO settings (program_id, key, value, updated_by)"
             " VALUES (?, 'language', ?, ?)",
-            [pid, json.dumps(language if language in ("de", "en") else "en"), scope.user],
+            [pid, json.dumps(language if language in LANGS else "en"), scope.user],
         )
         detail = {"change": "create", "display_name": name, "language": language}
         audit.record(con, scope.user, "program_change", pid, detail)

@@ -52,8 +52,8 @@ class ThresholdView:
     key: str
     value: int | float
     default: int | float
-    help: str
-    help_de: str
+    title_id: str  # message id of the field's label ('Hours above capacity (medium)')
+    help_id: str  # message id of its help text
     minimum: int | float
     maximum: int | float
     unit: str = ""
@@ -168,8 +168,7 @@ def threshold_keys() -> tuple[str, ...]:
 def _model(rule_id: str) -> type[BaseModel]:
     rule = _rules()[rule_id]
     fields: dict[str, Any] = {
-        t.name: (t.kind, Field(t.default, ge=t.minimum, le=t.maximum, description=t.help))
-        for t in rule.thresholds
+        t.name: (t.kind, Field(t.default, ge=t.minimum, le=t.maximum)) for t in rule.thresholds
     }
     name = "Thresholds_" + rule_id.replace("-", "_")
     return create_model(name, __config__=ConfigDict(extra="forbid"), **fields)
@@ -270,8 +269,8 @@ def thresholds(con: duckdb.DuckDBPyConnection, program_id: str) -> list[Threshol
             key,
             values[rule.id][t.name],
             t.default,
-            t.help,
-            t.help_de,
+            rule.label_id(t.name),
+            rule.help_id(t.name),
             t.minimum,
             t.maximum,
             t.unit,

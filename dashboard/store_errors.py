@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dashboard.i18n import N_
+
 KEY_ENV = "DASHBOARD_DB_KEY"
+_MESSAGES = {  # StoreUnavailable.reason -> message
+    "locked": N_("store.locked"),
+    "key_missing": N_("store.key_missing"),
+    "key_wrong": N_("store.key_wrong"),
+    "key_unexpected": N_("store.key_unexpected"),
+    "unreadable": N_("store.unreadable"),
+}
 
 
 class StoreUnavailable(Exception):
@@ -23,4 +32,4 @@ class StoreUnavailable(Exception):
         """Returns the one-line explanation with the likely cause and what to do, en or de."""
         from dashboard.i18n import t
 
-        return t(f"store.{self.reason}", lang, path=str(self.path), pid=self.pid, env=KEY_ENV)
+        return t(_MESSAGES[self.reason], lang, path=str(self.path), pid=self.pid, env=KEY_ENV)

@@ -19,7 +19,17 @@ import streamlit as st  # noqa: E402
 
 from dashboard.db import StoreUnavailable  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
-from dashboard.ui import auth_gate, cache, connection, context, contrast, nav, store_page, widgets  # noqa: E402,E501
+from dashboard.ui import (  # noqa: E402
+    auth_gate,
+    cache,
+    connection,
+    context,
+    contrast,
+    direction,
+    nav,
+    store_page,
+    widgets,
+)  # fmt: skip
 from dashboard.ui import lang as lang_ui  # noqa: E402
 
 # A local favicon: Streamlit fetches ":material/…:" page icons from a font host.
@@ -36,9 +46,11 @@ except StoreUnavailable as exc:  # held by another process, or DASHBOARD_DB_KEY 
 lang_ui.take_url_choice()
 scope = auth_gate.require_scope(cur)
 if scope is None:  # the gate drew the sign-in (or the first-run setup) form
+    direction.apply(lang_ui.current_lang(cur))
     st.stop()
 lang_ui.remember_for_account(cur, scope)
 lang = lang_ui.current_lang(cur, None if scope.anonymous else scope.user)
+direction.apply(lang)
 context.set_context(
     context.PageContext(cur, scope, lang, cache.version(cur), connection.database_path())
 )

@@ -4,12 +4,13 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import agenda
-from dashboard.i18n import fmt_date, vocab
-from dashboard.privacy import to_safe_csv
+from dashboard.i18n import N_, fmt_date, fmt_number, vocab
 from dashboard.ui import context, filters, next_step, session_settings, widgets
 from dashboard.ui import followups as followup_forms
 from dashboard.ui.cache import cached, per_user
 from dashboard.views import attention as view
+from dashboard.views import labels
+from dashboard.views.agenda_export import agenda_csv
 
 ctx = context.get()
 st.title(ctx.t("attention.title"))
@@ -18,7 +19,7 @@ if program is None:
     next_step.no_program(ctx)
     st.stop()
 if not program.has_data:
-    next_step.no_data(ctx, "empty.program_empty")
+    next_step.no_data(ctx, N_("empty.program_empty"))
     st.stop()
 as_of = filters.as_of_picker(program)
 
@@ -28,7 +29,7 @@ since = middle.date_input(
     value=per_user(view.default_since, program.program_id, as_of),
     max_value=as_of,
     help=ctx.t("attention.since_help"),
-    format="DD.MM.YYYY" if ctx.lang == "de" else "YYYY/MM/DD",
+    format=filters.date_format(ctx.lang),
     key=f"att_since_{program.program_id}_{as_of.isoformat()}",
 )
 rows = view.to_rows(
@@ -64,9 +65,10 @@ st.caption(
 
 by_severity = view.count_by(shown, "severity")
 cols = st.columns(4)
-cols[0].metric(ctx.t("attention.supporters"), len(view.subjects(shown)))
+cols[0].metric(ctx.t("attention.supporters"), fmt_number(len(view.subjects(shown)), ctx.lang, 0))
 for col, severity in zip(cols[1:], view.SEVERITIES, strict=True):
-    col.metric(widgets.severity_label(severity, ctx.lang), by_severity.get(severity, 0))
+    label = ctx.t("attention.tile_severity", severity=widgets.severity_label(severity, ctx.lang))
+    col.metric(label, fmt_number(by_severity.get(severity, 0), ctx.lang, 0))
 
 followup_forms.flash()
 if not shown:
@@ -78,11 +80,12 @@ def _table(group: list[dict], title: str) -> None:
         {
             ctx.t("col.severity"): [widgets.severity_label(r["severity"], ctx.lang) for r in group],
             ctx.t("col.action"): [vocab("action", r["action"], ctx.lang) for r in group],
-            ctx.t("col.subject"): [r["subject_id"] for r in group],
-            ctx.t("col.signal"): [r["signal_id"] for r in group],
+            ctx.t("col.subject"): [labels.subject(r, ctx.lang) for r in group],
+            # the rule's title in words; its code as the detail people cite in supervision
+            ctx.t("col.signal"): [f"{r['title']} ({r['signal_id']})" for r in group],
             ctx.t("col.evidence"): [r["sentence"] for r in group],
             ctx.t("col.value"): [agenda.value_vs_threshold(r, ctx.lang) for r in group],
-            ctx.t("col.since"): [r["since"] for r in group],
+            ctx.t("col.since"): [fmt_date(r["since"], ctx.lang) for r in group],
             ctx.t("col.followup"): [view.followup_label(r, ctx.lang) for r in group],
         }
     )
@@ -91,15 +94,23 @@ def _table(group: list[dict], title: str) -> None:
     )
 
 
+_GROUP_TITLES = {
+    "new": N_("attention.group.new"),
+    "worse": N_("attention.group.worse"),
+    "open": N_("attention.group.open"),
+    "planned": N_("attention.group.planned"),
+    "handled": N_("attention.group.handled"),
+}
 for name, group in view.by_group(shown).items():
     if not group:
         continue
-    title = ctx.t(f"attention.group.{name}", since=fmt_date(since, ctx.lang))
+    title = ctx.t(_GROUP_TITLES[name], since=fmt_date(since, ctx.lang))
+    title = f"{title} ({fmt_number(len(group), ctx.lang, 0)})"
     if name == "handled":
-        with st.expander(f"{title} ({len(group)})", expanded=False):
+        with st.expander(title, expanded=False):
             _table(group, title)
     else:
-        st.subheader(f"{title} ({len(group)})")
+        st.subheader(title)
         _table(group, title)
 
 agenda_rows = [r for r in shown if r["group"] != "handled"]
@@ -117,17 +128,16 @@ if supporters:
 
 st.divider()
 stem = f"agenda_{program.program_id}_{as_of.isoformat()}"
-csv_rows = view.csv_rows(shown)
 down_csv, down_html = st.columns(2)
 with down_csv:
     widgets.download(
         ctx.t("attention.download_csv"),
-        to_safe_csv(csv_rows, [*view.CSV_COLUMNS, "sentence"]),
+        agenda_csv(shown, ctx.lang),
         file_name=f"{stem}.csv",
         mime="text/csv",
         what="agenda_csv",
         program_id=program.program_id,
-        rows=len(csv_rows),
+        rows=len(shown),
         key="dl_agenda_csv",
     )
 with down_html:

@@ -3,11 +3,22 @@
 import pandas as pd
 import streamlit as st
 
+from dashboard.i18n import N_
 from dashboard.ui import context, widgets
 from dashboard.views import dictionary as view
 from dashboard.xlsform import FORMS, LANGUAGES
 from schemas import EXPORTS
 
+_KINDS = {  # schemas.registry.Kind -> label
+    "code": N_("kind.code"),
+    "key": N_("kind.key"),
+    "date": N_("kind.date"),
+    "bool": N_("kind.bool"),
+    "integer": N_("kind.integer"),
+    "number": N_("kind.number"),
+    "enum": N_("kind.enum"),
+    "enum_list": N_("kind.enum_list"),
+}
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 ctx = context.get()
@@ -53,7 +64,7 @@ for name, spec in EXPORTS.items():
         frame = pd.DataFrame(
             {
                 ctx.t("dictionary.column"): [r["column"] for r in rows],
-                ctx.t("dictionary.kind"): [ctx.t(f"kind.{r['kind']}") for r in rows],
+                ctx.t("dictionary.kind"): [ctx.t(_KINDS[r["kind"]]) for r in rows],
                 ctx.t("dictionary.required"): [yes if r["required"] else no for r in rows],
                 ctx.t("dictionary.values"): [r["values"] for r in rows],
                 ctx.t("dictionary.range"): [r["range"] for r in rows],

@@ -4,11 +4,12 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts
+from dashboard.csv_dialect import write_csv
 from dashboard.i18n import fmt_date, vocab
-from dashboard.privacy import suppress_small, to_safe_csv
+from dashboard.privacy import suppress_small
 from dashboard.ui import chart_cache, context, filters, next_step, session_settings, tables, widgets
 from dashboard.ui.cache import cached
-from dashboard.views import attention
+from dashboard.views import attention, labels
 from dashboard.views import network as view
 
 ctx = context.get()
@@ -39,7 +40,7 @@ if rows:
                 ctx.t("col.severity"): [
                     widgets.severity_label(r["severity"], ctx.lang) for r in rows
                 ],
-                ctx.t("col.subject"): [r["subject_id"] for r in rows],
+                ctx.t("col.subject"): [labels.subject(r, ctx.lang) for r in rows],
                 ctx.t("col.signal"): [r["signal_id"] for r in rows],
                 ctx.t("col.evidence"): [r["sentence"] for r in rows],
             }
@@ -58,9 +59,18 @@ if referrals.empty:
 else:
     chart_cache.altair_chart(charts.referrals, referrals, ctx.lang)
     out = suppress_small(referrals, ["needed", "referred"])
+    out["service_type"] = [vocab("service", s, ctx.lang) for s in out["service_type"]]
     widgets.download(
         ctx.t("network.download_referrals"),
-        to_safe_csv(out, ["service_type", "needed", "referred"]),
+        write_csv(
+            out,
+            {
+                "service_type": ctx.t("chart.service_type"),
+                "needed": ctx.t("chart.needed"),
+                "referred": ctx.t("chart.referred"),
+            },
+            ctx.lang,
+        ),
         file_name=f"referrals_{pid}_{as_of.isoformat()}.csv",
         mime="text/csv",
         what="network_referrals",
@@ -89,9 +99,17 @@ if not matrix.empty:
             caption=ctx.t("network.matrix"),
         )
     out = suppress_small(matrix, ["needs", "services"])
+    out["service_type"] = [vocab("service", s, ctx.lang) for s in out["service_type"]]
+    headers = {
+        "service_type": ctx.t("chart.service_type"),
+        "language": ctx.t("chart.language"),
+        "needs": ctx.t("chart.needs"),
+        "services": ctx.t("chart.services"),
+        "gap": ctx.t("network.gap"),
+    }
     widgets.download(
         ctx.t("network.download_matrix"),
-        to_safe_csv(out, ["service_type", "language", "needs", "services", "gap"]),
+        write_csv(out, headers, ctx.lang),
         file_name=f"needs_matrix_{pid}_{as_of.isoformat()}.csv",
         mime="text/csv",
         what="network_matrix",
@@ -114,13 +132,15 @@ else:
                     vocab("service", s, ctx.lang) for s in services["service_type"]
                 ],
                 ctx.t("col.languages"): [
-                    ", ".join(tables.as_list(v)) for v in services["languages"]
+                    labels.languages(tables.as_list(v), ctx.lang) for v in services["languages"]
                 ],
                 ctx.t("col.affirming"): [yes if v else no for v in services["lgbtiq_affirming"]],
                 ctx.t("col.accepts_referrals"): [
                     yes if v else no for v in services["accepts_referrals"]
                 ],
-                ctx.t("col.last_contact"): services["last_network_contact"],
+                ctx.t("col.last_contact"): [
+                    fmt_date(d, ctx.lang) for d in services["last_network_contact"]
+                ],
                 ctx.t("col.stale"): ["⚠ " + yes if v else no for v in services["stale"]],
                 ctx.t("col.needed"): [yes if v else no for v in services["needed"]],
             }

@@ -4,8 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, health
-from dashboard.i18n import fmt_date, fmt_number, fmt_percent, vocab
-from dashboard.privacy import to_safe_csv
+from dashboard.csv_dialect import write_csv
+from dashboard.i18n import N_, fmt_date, fmt_number, fmt_percent, vocab
 from dashboard.ui import chart_cache, context, filters, next_step, widgets
 from dashboard.ui.cache import cached
 from dashboard.views import program as view
@@ -17,7 +17,7 @@ if program is None:
     next_step.no_program(ctx)
     st.stop()
 if not program.has_data:
-    next_step.no_data(ctx, "empty.program_empty")
+    next_step.no_data(ctx, N_("empty.program_empty"))
     st.stop()
 as_of = filters.as_of_picker(program)
 pid = program.program_id
@@ -49,13 +49,17 @@ for i, row in enumerate(rows):
     )
 load = overview["load"]
 extra = st.columns(3)
-extra[0].metric(ctx.t("program.active"), overview["active"], border=True)
+extra[0].metric(ctx.t("program.active"), fmt_number(overview["active"], ctx.lang, 0), border=True)
 extra[1].metric(
     ctx.t("program.median_hours", days=load["window_days"]),
     fmt_number(load["median_hours"], ctx.lang) or "–",
     border=True,
 )
-extra[2].metric(ctx.t("program.open_incidents"), overview["incidents"]["total"], border=True)
+extra[2].metric(
+    ctx.t("program.open_incidents"),
+    fmt_number(overview["incidents"]["total"], ctx.lang, 0),
+    border=True,
+)
 
 st.subheader(ctx.t("program.followups"))
 follow = cached(health.followup_trend, program_id=pid, as_of=as_of, months=2)
@@ -64,7 +68,7 @@ cells = st.columns(3)
 cells[0].metric(
     ctx.t("program.median_days"),
     fmt_number(now["median_days_to_first"], ctx.lang) or "–",
-    delta=view.change(now, before, "median_days_to_first", ctx.t, "program.delta_days"),
+    delta=view.change(now, before, "median_days_to_first", ctx.t, N_("program.delta_days")),
     delta_color="inverse",
     help=ctx.t("program.median_days_help"),
     border=True,
@@ -80,8 +84,8 @@ cells[1].metric(
 )
 cells[2].metric(
     ctx.t("program.reopened"),
-    now["reopened"],
-    delta=view.change(now, before, "reopened", ctx.t, "program.delta_count"),
+    fmt_number(now["reopened"], ctx.lang, 0),
+    delta=view.change(now, before, "reopened", ctx.t, N_("program.delta_count")),
     delta_color="inverse",
     help=ctx.t("program.reopened_help"),
     border=True,
@@ -146,7 +150,16 @@ else:
 out = view.downloadable(rows)
 widgets.download(
     ctx.t("program.download"),
-    to_safe_csv(out, view.FIGURE_COLUMNS),
+    write_csv(
+        [{**r, "figure": vocab("figure", r["figure"], ctx.lang)} for r in out],
+        {
+            "figure": ctx.t("csv.figure"),
+            "count": ctx.t("csv.count"),
+            "of": ctx.t("csv.of"),
+            "share": ctx.t("csv.share"),
+        },
+        ctx.lang,
+    ),
     file_name=f"program_health_{pid}_{as_of.isoformat()}.csv",
     mime="text/csv",
     what="program_health",

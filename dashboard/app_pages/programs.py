@@ -7,7 +7,8 @@ from dashboard.ui import context, next_step, programs_admin
 ctx = context.get()
 st.title(ctx.t("programs.title"))
 is_admin = ctx.scope.role == "admin" and ctx.scope.programs is None and not ctx.scope.anonymous
-st.caption(ctx.t("programs.intro_admin") if is_admin else ctx.t("programs.intro"))
+intro = ctx.t("programs.intro_admin") if is_admin else ctx.t("programs.intro")
+st.caption(intro)
 rows = programs_admin.listing(ctx)
 if not rows and not is_admin:
     next_step.no_program(ctx)

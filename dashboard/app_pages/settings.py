@@ -6,9 +6,10 @@ from datetime import date
 import streamlit as st
 
 from dashboard import settings
-from dashboard.i18n import fmt_date, fmt_number
+from dashboard.i18n import LANG_NAMES, LANGS, fmt_date, fmt_number
 from dashboard.privacy import SUPPRESSION_THRESHOLD
 from dashboard.signals import RULES
+from dashboard.signals.text import UNITS
 from dashboard.ui import context, filters, next_step, session_settings, widgets
 from dashboard.ui import followups as followup_forms
 from dashboard.ui import lang as lang_ui
@@ -102,14 +103,15 @@ with st.form("program_settings", border=True):
         value=current or filters.default_as_of(program),
         help=as_of_help,
         disabled=not writable,
+        format=filters.date_format(ctx.lang),
     )
-    options = ["browser", "de", "en"]
+    options = ["browser", *LANGS]
     stored = by_version(preferences.stored_language, ctx.cur, pid) or "browser"
     lang_choice = st.selectbox(
         ctx.t("settings.language"),
         options,
         index=options.index(stored),
-        format_func=lambda o: ctx.t(f"settings.language_{o}"),
+        format_func=lambda o: LANG_NAMES.get(o) or ctx.t("settings.language_browser"),
         help=ctx.t("settings.language_help"),
         disabled=not writable,
     )
@@ -125,29 +127,28 @@ for view in session_settings.applied(cached(common.thresholds, pid), pid):
     by_rule[view.rule_id].append(view)
 for rule_id, views in by_rule.items():
     rule = RULES[rule_id]
-    title = (rule.title_de if ctx.lang == "de" else rule.title) or rule_id
     changed = sum(not v.is_default for v in views)
-    label = f"{rule_id} — {title}" + (
+    label = f"{ctx.t(rule.title_id)} ({rule_id})" + (
         f" ({ctx.t('settings.changed', n=changed)})" if changed else ""
     )
     with st.expander(label):
-        st.caption(rule.reason_de if ctx.lang == "de" else rule.reason)
+        st.caption(ctx.t(rule.reason_id))
         with st.form(f"thr_{rule_id}", border=False):
             values = {}
             for v in views:
                 kind = int if isinstance(v.default, int) else float  # widget wants one type
-                unit = f" ({v.unit})" if v.unit else ""
+                unit = f" ({ctx.t(UNITS[v.unit])})" if v.unit else ""
                 values[v.key] = st.number_input(
-                    f"{v.key}{unit}",
+                    ctx.t(v.title_id) + unit,
                     min_value=kind(v.minimum),
                     max_value=kind(v.maximum),
                     value=kind(v.value),
                     step=kind(1 if kind is int else 0.05),
                     disabled=not writable,
                     key=f"num_{v.key}",
-                    help=(v.help_de if ctx.lang == "de" else v.help)
-                    + " "
-                    + ctx.t("settings.default_is", value=fmt_number(v.default, ctx.lang, digits=2)),
+                    help=f"{ctx.t(v.help_id)} "
+                    + ctx.t("settings.default_is", value=fmt_number(v.default, ctx.lang, digits=2))
+                    + f" (`{v.key}`)",
                 )
             save, reset = st.columns(2)
             if save.form_submit_button(ctx.t("settings.save"), disabled=not writable):

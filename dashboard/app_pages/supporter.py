@@ -3,10 +3,10 @@
 import streamlit as st
 
 from dashboard import charts
-from dashboard.i18n import fmt_date, fmt_number, vocab
+from dashboard.i18n import N_, fmt_date, fmt_number, vocab
 from dashboard.ui import chart_cache, context, filters, next_step, session_settings, tables, widgets
 from dashboard.ui.cache import cached
-from dashboard.views import attention, common
+from dashboard.views import attention, common, labels
 from dashboard.views import supporter as view
 
 ctx = context.get()
@@ -16,7 +16,7 @@ if program is None:
     next_step.no_program(ctx)
     st.stop()
 if not program.has_data:
-    next_step.no_data(ctx, "empty.program_empty")
+    next_step.no_data(ctx, N_("empty.program_empty"))
     st.stop()
 as_of = filters.as_of_picker(program)
 ids = cached(common.supporter_ids, program.program_id)
@@ -49,7 +49,7 @@ cols = st.columns(4)
 cols[0].metric(ctx.t("supporter.capacity"), fmt_number(info["capacity_hours_month"], ctx.lang))
 cols[1].metric(ctx.t("supporter.joined"), fmt_date(info["joined_on"], ctx.lang))
 cols[2].metric(ctx.t("supporter.stage"), vocab("stage", info["own_process_stage"], ctx.lang) or "–")
-cols[3].metric(ctx.t("supporter.languages"), ", ".join(info["languages"] or []) or "–")
+cols[3].metric(ctx.t("supporter.languages"), labels.languages(info["languages"], ctx.lang))
 if info["left_on"] is not None:
     st.warning(ctx.t("supporter.left", date=fmt_date(info["left_on"], ctx.lang)))
 
@@ -80,7 +80,8 @@ with checkin_tab:
     if checkins.empty:
         st.info(ctx.t("supporter.no_checkins"))
     else:
-        chart_cache.altair_chart(charts.checkin_trends, checkins, ctx.lang)
+        chart_cache.altair_chart(charts.checkin_strain, checkins, ctx.lang)
+        chart_cache.altair_chart(charts.checkin_resources, checkins, ctx.lang)
 with proqol_tab:
     scores = cached(view.proqol, program.program_id, sid, as_of)
     if scores.empty:

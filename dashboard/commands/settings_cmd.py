@@ -24,6 +24,7 @@ from dashboard.commands.signals import CommandError
 from dashboard.i18n import LANGS, Num, t
 from dashboard.signals import UnknownProgram, require_program
 from dashboard.signals.docs import render
+from dashboard.signals.text import UNITS
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -111,9 +112,9 @@ def listing(con: duckdb.DuckDBPyConnection, program_id: str, lang: str = "en") -
         lines.append(f"{key} = {shown}\n    {settings.program_setting_help(key, lang)}")
     for v in settings.thresholds(con, program_id):
         mark = "" if v.is_default else " " + t("cli.settings.default", lang, value=Num(v.default))
-        unit = f" {v.unit}" if v.unit else ""
+        unit = f" {t(UNITS[v.unit], lang)}" if v.unit else ""
         lines.append(
             f"{v.key} = {v.value}{unit}{mark}  [{v.minimum} – {v.maximum}]\n    "
-            f"{v.help_de if lang == 'de' else v.help}"
+            f"{t(v.title_id, lang)}: {t(v.help_id, lang)}"
         )
     return "\n".join(lines)

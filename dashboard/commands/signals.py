@@ -1,11 +1,12 @@
-"""`signals --db PATH [--program ID] [--as-of YYYY-MM-DD] [--format json|table] [--lang en|de]
+"""`signals --db PATH [--program ID] [--as-of YYYY-MM-DD] [--format json|table] [--lang en|de|fa]
 [--open] [--since YYYY-MM-DD] [--user NAME [--password-stdin]]`
 
 Prints the signals of every program (or one) as a JSON list or a table, worst first; with
 --user only of the programs that account reaches. Each signal carries its latest follow-up
 (`followup`: null or {id, status, action, on, review, reopened, by}) and, with --since,
 whether it is new since that day (`new`). --open keeps the signals no follow-up holds (none,
-planned, or reopened).
+planned, or reopened). `message` is the sentence in --lang (`message_id` and `params` say
+the same as data), `measure` the value against its threshold in the sentence's unit.
 Exit codes: 0 = evaluated (with or without signals); 2 = bad date, unknown program, no
 database, sign-in refused, no access. Errors are one line, never a traceback.
 """
@@ -27,13 +28,14 @@ from dashboard.access import AccessDenied, Scope
 from dashboard.auth.cli_scope import add_account_args, scope_from_args
 from dashboard.followups.board import annotate, is_open
 from dashboard.followups.record import day_for
-from dashboard.i18n import LANGS, t
+from dashboard.i18n import LANGS, say, t
 from dashboard.settings import SettingError
 from dashboard.signals import SignalResult, UnknownProgram, evaluate
 
 JSON_KEYS = (
     "program_id", "signal_id", "action", "severity", "subject_type", "subject_id", "value",
-    "threshold", "window_days", "message", "message_de", "evidence", "since", "new", "followup",
+    "threshold", "window_days", "message", "message_id", "params", "measure", "evidence", "since",
+    "new", "followup",
 )  # fmt: skip
 
 
@@ -58,7 +60,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     parser.add_argument("--format", choices=("json", "table"), default="json")
     parser.add_argument(
-        "--lang", choices=LANGS, default="en", help="language of the table's sentences"
+        "--lang", choices=LANGS, default="en", help="language of the sentences (JSON and table)"
     )
     parser.add_argument(
         "--open",
@@ -89,7 +91,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     pairs = [(r, n) for r, n in zip(found, notes, strict=True) if not args.open or is_open(n)]
     if args.format == "json":
-        print(json.dumps([as_json(r, n) for r, n in pairs], indent=2, ensure_ascii=False))
+        rows = [as_json(r, n, args.lang) for r, n in pairs]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         print(table([r for r, _ in pairs], args.lang, [n for _, n in pairs]))
     return 0
@@ -131,10 +134,22 @@ def open_existing(path: str | None, *, read_only: bool = True) -> duckdb.DuckDBP
     return db.connect(target, read_only=read_only)
 
 
-def as_json(result: SignalResult, note: Mapping[str, Any] | None = None) -> dict[str, object]:
-    """Returns one signal with the CLI's keys, in the documented order."""
+def as_json(
+    result: SignalResult, note: Mapping[str, Any] | None = None, lang: str = "en"
+) -> dict[str, object]:
+    """Returns one signal with the CLI's keys, in the documented order: the sentence and the
+    measure rendered in `lang`, the sentence's id and parameters as data."""
     note = note or {}
-    data = {**result.as_json(), "new": note.get("new"), "followup": followup_json(note)}
+    message = result.message.as_json()
+    data = {
+        **result.as_json(),
+        "message": say(result.message, lang),
+        "message_id": message["id"],
+        "params": message["params"],
+        "measure": say(result.measure, lang) or None,
+        "new": note.get("new"),
+        "followup": followup_json(note),
+    }
     return {key: data[key] for key in JSON_KEYS}
 
 
@@ -173,7 +188,7 @@ def table(
             r.signal_id,
             r.subject_id,
             ("new " if n.get("new") else "") + str(n.get("state", "open")),
-            r.message_de if lang == "de" else r.message,
+            say(r.message, lang),
         )
         for r, n in zip(results, notes, strict=True)
     ]

@@ -18,11 +18,17 @@ from dashboard import audit, settings
 from dashboard.access import Scope
 from dashboard.followups import board, store
 from dashboard.followups.record import day_for
-from dashboard.i18n import fmt_date, t
+from dashboard.i18n import N_, fmt_date, t
 from dashboard.views.attention import SEVERITY_ICONS, signals_for
 
 DUE_DAYS = 7
 COUNTED = ("new", "worse", "reopened", "due")
+_TITLES = {
+    "new": N_("digest.new"),
+    "worse": N_("digest.worse"),
+    "reopened": N_("digest.reopened"),
+    "due": N_("digest.due"),
+}
 
 
 @dataclass(frozen=True)
@@ -104,7 +110,7 @@ def render_text(digest: Digest, lang: str) -> str:
     """Returns the digest as plain text."""
     lines = [subject(digest, lang), "", _intro(digest, lang), ""]
     for kind in COUNTED:
-        lines.append(f"- {t(f'digest.{kind}', lang)}: {digest.counts[kind]}")
+        lines.append(f"- {t(_TITLES[kind], lang)}: {digest.counts[kind]}")
         lines.extend(f"    {item}" for item in digest.items.get(kind, []))
     lines += ["", _link(digest, lang), "", _footer(digest, lang)]
     return "\n".join(lines) + "\n"
@@ -116,7 +122,7 @@ def render_html(digest: Digest, lang: str) -> str:
     for kind in COUNTED:
         items = "".join(f"<li>{escape(i)}</li>" for i in digest.items.get(kind, []))
         rows.append(
-            f"<tr><td>{escape(t(f'digest.{kind}', lang))}</td>"
+            f"<tr><td>{escape(t(_TITLES[kind], lang))}</td>"
             f"<td><strong>{digest.counts[kind]}</strong>"
             + (f"<ul>{items}</ul>" if items else "")
             + "</td></tr>"

@@ -14,6 +14,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from dashboard.i18n import N_
 from dashboard.privacy import looks_like_identifier
 
 Action = Literal[
@@ -111,12 +112,13 @@ def build(**fields: Any) -> Followup:
 def _raise(field: str, err: Any) -> Followup:
     message = str(err.get("msg", ""))
     if "note_identifier" in message:
-        raise FollowupError("followup.err.note_identifier") from None
+        raise FollowupError(N_("followup.err.note_identifier")) from None
     if "review_before" in message:
-        raise FollowupError("followup.err.review_before") from None
+        raise FollowupError(N_("followup.err.review_before")) from None
     if field == "note":
-        raise FollowupError("followup.err.note_long", max=NOTE_MAX) from None
+        raise FollowupError(N_("followup.err.note_long"), max=NOTE_MAX) from None
     if field in ("action", "status"):
         allowed = ", ".join(ACTIONS if field == "action" else STATUSES)
-        raise FollowupError(f"followup.err.{field}", allowed=allowed) from None
-    raise FollowupError("followup.err.field", field=field) from None
+        message = N_("followup.err.action") if field == "action" else N_("followup.err.status")
+        raise FollowupError(message, allowed=allowed) from None
+    raise FollowupError(N_("followup.err.field"), field=field) from None

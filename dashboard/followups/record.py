@@ -12,6 +12,7 @@ from dashboard import settings
 from dashboard.access import Scope
 from dashboard.followups import store
 from dashboard.followups.model import FollowupError, build
+from dashboard.i18n import N_
 
 
 def day_for(con: duckdb.DuckDBPyConnection, program_id: str, as_of: date | None) -> date:
@@ -36,7 +37,7 @@ def find_signal(
         if s.signal_id == signal_id and s.subject_id == subject_id:
             return s.model_dump()
     raise FollowupError(
-        "followup.err.no_signal", signal=signal_id, subject=subject_id, as_of=as_of.isoformat()
+        N_("followup.err.no_signal"), signal=signal_id, subject=subject_id, as_of=as_of.isoformat()
     )
 
 

@@ -17,6 +17,7 @@ import duckdb
 from dashboard import audit
 from dashboard.access import Scope
 from dashboard.followups.model import Followup, FollowupError
+from dashboard.i18n import N_
 from dashboard.transaction import transaction
 
 VERSION_KEY = "followups_version"
@@ -60,7 +61,7 @@ def get(con: duckdb.DuckDBPyConnection, followup_id: int, *, scope: Scope) -> di
     """Returns one follow-up the scope may read; FollowupError('not_found') otherwise."""
     rows = select_rows(con, "WHERE followup_id = ?", [followup_id])
     if not rows or not scope.allows(rows[0]["program_id"]):
-        raise FollowupError("followup.err.not_found", id=followup_id)
+        raise FollowupError(N_("followup.err.not_found"), id=followup_id)
     return rows[0]
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from dashboard.i18n import formats
 from dashboard.i18n.catalogs import table
-from dashboard.i18n.message import Clauses, Ids, Label, Labels, Language, Msg, Num, Pct
+from dashboard.i18n.message import Clauses, Ids, Items, Label, Labels, Language, Msg, Num, Pct
 
 LANGS: tuple[str, ...] = ("de", "en", "fa")
 DEFAULT_LANG = "en"
@@ -26,7 +26,7 @@ LANG_NAMES: dict[str, str] = {"de": "Deutsch", "en": "English", "fa": "فارس�
 EMPTY = formats.EMPTY
 
 __all__ = [
-    "DEFAULT_LANG", "EMPTY", "LANGS", "LANG_NAMES", "RTL_LANGS", "Clauses", "Ids", "Label",
+    "DEFAULT_LANG", "EMPTY", "LANGS", "LANG_NAMES", "RTL_LANGS", "Clauses", "Ids", "Items", "Label",
     "Labels", "Language", "Msg", "Num", "Pct", "direction", "fmt_date", "fmt_number",
     "fmt_percent", "has", "N_", "lang_from_locale", "normalize", "render", "say", "t", "vocab",
 ]  # fmt: skip
@@ -139,6 +139,8 @@ def value(param: Any, lang: str) -> str:
         return language(param.code, lang)
     if isinstance(param, Ids):
         return _ids(param, lang)
+    if isinstance(param, Items):
+        return formats.prose_list([value(p, lang) for p in param.parts], lang)
     if isinstance(param, Clauses):
         text = render("sentence.separator", None, lang).join(say(p, lang) for p in param.parts)
         return text[:1].upper() + text[1:]

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 
 # "module:function" of every provider; each returns an iterable of message ids
 PROVIDERS: tuple[str, ...] = (
     "dashboard.i18n.dynamic:vocabulary_ids",
-    "dashboard.i18n.dynamic:unlisted_ids",
     "dashboard.settings:program_setting_ids",
     "dashboard.views.dictionary:schema_ids",
+    "dashboard.i18n.dynamic:signal_ids",
+    "dashboard.i18n.dynamic:language_ids",
 )
 
 
@@ -40,9 +40,25 @@ def vocabulary_ids() -> Iterator[str]:
             yield f"vocab.{kind}.{code}"
 
 
-def unlisted_ids() -> Iterator[str]:
-    """Ids of unlisted_ids.txt: built at run time by code that has no provider yet."""
-    path = Path(__file__).with_name("unlisted_ids.txt")
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.strip()
+def signal_ids() -> Iterator[str]:
+    """Every rule's title and reason, each threshold's label and help, the units, and the
+    sentence pieces render() itself uses (separator of clauses, "n more")."""
+    from dashboard.signals.registry import RULES
+    from dashboard.signals.text import UNITS
+
+    for rule in RULES.values():
+        yield rule.title_id
+        yield rule.reason_id
+        for t in rule.thresholds:
+            yield rule.label_id(t.name)
+            yield rule.help_id(t.name)
+    yield from UNITS.values()
+    yield from ("sentence.separator", "sentence.more")
+
+
+def language_ids() -> Iterator[str]:
+    """Names of the languages sentences mention (N-GAP): `language.<code>`."""
+    from dashboard.i18n.vocabularies import LANGUAGES
+
+    for code in LANGUAGES:
+        yield f"language.{code}"

@@ -4,7 +4,8 @@ Findings, row errors, notices and page texts carry a `Msg`; `dashboard.i18n.say(
 turns it into text in the reader's language. Parameters are plain values (str, int, float,
 date, None) or one of the small wrappers below, which say how a value reads in a sentence:
 a percentage, a vocabulary label, a list of labels, a shortened list of ids, a nested
-message or several clauses. Plain strings are shown as they are (pseudonyms, column names).
+message, a list of values or several clauses. Plain strings are shown as they are
+(pseudonyms, column names).
 """
 
 from __future__ import annotations
@@ -84,6 +85,16 @@ class Language:
 
 
 @dataclass(frozen=True, slots=True)
+class Items:
+    """Several values (messages, dates, numbers …) read as prose: 'a, b and c'."""
+
+    parts: tuple[Any, ...]
+
+    def __init__(self, parts: Sequence[Any]) -> None:
+        object.__setattr__(self, "parts", tuple(p for p in parts if p is not None))
+
+
+@dataclass(frozen=True, slots=True)
 class Clauses:
     """Several messages read as one sentence: joined with '; ', first letter capitalised."""
 
@@ -109,6 +120,8 @@ def to_json(value: Any) -> Any:
         return list(value.codes)
     if isinstance(value, Ids):
         return list(value.values)
+    if isinstance(value, Items):
+        return [to_json(p) for p in value.parts]
     if isinstance(value, Clauses):
         return [p.as_json() for p in value.parts]
     return value

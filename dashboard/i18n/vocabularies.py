@@ -12,7 +12,14 @@ from functools import cache
 # evidence lists a finding can carry (keys of SignalResult.evidence)
 EVIDENCE_KINDS: tuple[str, ...] = (
     "checkin_dates", "contact_ids", "incident_ids", "match_ids", "proqol_dates", "service_ids",
-    "supervision_dates", "training_dates", "trainings",
+    "session_dates", "supervision_dates", "training_dates", "trainings", "trainings_missing",
+)  # fmt: skip
+
+# languages named in sentences ("in Persian (fa)"): those of the programs' seekers; another
+# ISO 639-1 code is shown as the code itself
+LANGUAGES: tuple[str, ...] = (
+    "ar", "bg", "de", "en", "es", "fa", "fr", "hi", "it", "ku", "pl", "ps", "pt", "ro", "ru", "so",
+    "sq", "sr", "ti", "tr", "uk", "ur",
 )  # fmt: skip
 
 

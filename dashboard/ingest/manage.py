@@ -76,6 +76,20 @@ def quarantine_csv(
     Columns: file, line, export, problems (in `lang`), then the contract columns (of `export`,
     or of every export present). Cells a spreadsheet would run as a formula are neutralised.
     """
+    records, columns = quarantine_rows(con, import_id, scope=scope, export=export, lang=lang)
+    return to_safe_csv(records, columns)
+
+
+def quarantine_rows(
+    con: duckdb.DuckDBPyConnection,
+    import_id: int,
+    *,
+    scope: Scope,
+    export: str | None = None,
+    lang: str = "en",
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Returns the rejected rows of an import (file, line, export, problems, then the cells as
+    uploaded) and the column names in file order (see quarantine_csv)."""
     program_id = _program_of(con, import_id)
     scope.require(program_id)
     rows = con.execute(
@@ -94,7 +108,7 @@ def quarantine_csv(
             for k, v in json.loads(record).items()
         }
         records.append(entry | cells)
-    return to_safe_csv(records, ["file", "line", "export", "problems", *columns])
+    return records, ["file", "line", "export", "problems", *columns]
 
 
 def _problem(error: dict[str, Any], lang: str) -> str:
@@ -111,8 +125,16 @@ def errors_csv(report: ImportReport, lang: str = "en") -> str:
 
     A redacted value reads in `lang` too; every other value is the cell as uploaded.
     """
-    rows = [e.as_dict(lang) | {"value": value_text(e.value, lang)} for e in report.errors]
-    return to_safe_csv(rows, ["file", "line", "column", "value", "code", "message"])
+    return to_safe_csv(error_rows(report, lang), ERROR_COLUMNS)
+
+
+ERROR_COLUMNS = ("file", "line", "column", "value", "code", "message")
+
+
+def error_rows(report: ImportReport, lang: str = "en") -> list[dict[str, Any]]:
+    """Returns the report's errors as dicts with the ERROR_COLUMNS, message and a redacted
+    value in `lang`."""
+    return [e.as_dict(lang) | {"value": value_text(e.value, lang)} for e in report.errors]
 
 
 def _program_of(con: duckdb.DuckDBPyConnection, import_id: int) -> str:

@@ -3,8 +3,9 @@ in step): every rule with its reason, and every setting with its default, range 
 
 from __future__ import annotations
 
-from dashboard import settings
+from dashboard import i18n, settings
 from dashboard.signals.registry import RULES
+from dashboard.signals.text import UNITS
 
 SETTINGS_START = "<!-- settings-table:start -->"
 SETTINGS_END = "<!-- settings-table:end -->"
@@ -20,7 +21,8 @@ def settings_table() -> str:
     """Returns the Markdown table of every setting: key, default, range, help (EN / DE)."""
     lines = ["| setting | default | allowed | meaning | Bedeutung |", "|---|---|---|---|---|"]
     for key in settings.PROGRAM_SETTINGS:
-        help_en, help_de = settings.program_setting_help(key)
+        help_en = settings.program_setting_help(key, "en")
+        help_de = settings.program_setting_help(key, "de")
         default = settings.ProgramSettings.model_fields[key].default
         allowed = settings.program_setting_allowed(key)
         lines.append(
@@ -29,10 +31,11 @@ def settings_table() -> str:
         )
     for rule in RULES.values():
         for t in rule.thresholds:
-            unit = f" {t.unit}" if t.unit else ""
+            unit = f" {i18n.t(UNITS[t.unit], 'en')}" if t.unit else ""
+            help_id = rule.help_id(t.name)
             lines.append(
                 f"| `{rule.key(t.name)}` | {t.default}{unit} | {t.minimum} – {t.maximum} | "
-                f"{_cell(t.help)} | {_cell(t.help_de)} |"
+                f"{_cell(i18n.t(help_id, 'en'))} | {_cell(i18n.t(help_id, 'de'))} |"
             )
     return "\n".join(lines)
 
@@ -43,7 +46,7 @@ def rules_table() -> str:
     for rule in RULES.values():
         lines.append(
             f"| `{rule.id}` | {rule.action} | {rule.subject_type} | "
-            f"{_cell(rule.title)} | {_cell(rule.reason)} |"
+            f"{_cell(i18n.t(rule.title_id, 'en'))} | {_cell(i18n.t(rule.reason_id, 'en'))} |"
         )
     return "\n".join(lines)
 

@@ -28,7 +28,6 @@ class UnknownProgram(LookupError):
     def __init__(self, program_id: str) -> None:
         super().__init__(f"unknown program {program_id!r}")
         self.program_id = program_id
-        self.message_de = f"Unbekanntes Programm {program_id!r}"
 
 
 def known_programs(con: duckdb.DuckDBPyConnection, *, scope: Scope) -> list[str]:

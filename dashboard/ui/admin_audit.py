@@ -37,7 +37,7 @@ def draw(ctx: PageContext) -> None:
     }
     rows = read_audit(ctx.cur, scope=ctx.scope, limit=SHOWN, **filters)
     st.caption(t("auth.audit.count", lang, n=len(rows)))
-    st.dataframe(rows, hide_index=True, width="stretch")
+    st.dataframe([_entry(ctx, r) for r in rows], hide_index=True, width="stretch")
     text, count = audit_csv(ctx.cur, scope=ctx.scope, record=False, **filters)
     widgets.download(
         t("auth.audit.download", lang),
@@ -49,3 +49,15 @@ def draw(ctx: PageContext) -> None:
         rows=count,
         key="audit_download",
     )
+
+
+def _entry(ctx: PageContext, row: dict[str, Any]) -> dict[str, Any]:
+    """Returns one log entry with headers in the reader's language and no 'None' shown."""
+    return {
+        ctx.t("col.audit_id"): row["audit_id"],
+        ctx.t("col.logged_at"): row["logged_at"],
+        ctx.t("col.actor"): row["actor"],
+        ctx.t("col.event"): row["action"],
+        ctx.t("col.program"): row["program_id"] or "",
+        ctx.t("col.detail"): row["detail"] or "",
+    }

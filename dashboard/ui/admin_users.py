@@ -6,10 +6,15 @@ import streamlit as st
 
 from dashboard.access import ROLES, AccessDenied
 from dashboard.auth import UserError, WeakPassword, users
-from dashboard.i18n import t
+from dashboard.i18n import N_, t
 from dashboard.ui.context import PageContext
 
 _REFUSED = (UserError, WeakPassword, AccessDenied, ValueError)
+ROLE_LABELS = {  # access.Role -> label
+    "admin": N_("role.admin"),
+    "coordinator": N_("role.coordinator"),
+    "viewer": N_("role.viewer"),
+}
 
 
 def draw(ctx: PageContext) -> None:
@@ -17,20 +22,7 @@ def draw(ctx: PageContext) -> None:
     lang = ctx.lang
     accounts = users.list_users(ctx.cur, scope=ctx.scope)
     st.caption(t("auth.users.roles_help", lang))
-    st.dataframe(
-        [
-            {
-                "username": u.username,
-                "role": u.role,
-                "programs": "all" if u.role == "admin" else ", ".join(u.programs),
-                "sign-in": "password" if u.has_password else "oidc",
-                "disabled": u.disabled,
-            }
-            for u in accounts
-        ],
-        hide_index=True,
-        width="stretch",
-    )
+    st.dataframe([_account_row(ctx, u) for u in accounts], hide_index=True, width="stretch")
     programs = _programs(ctx)
     names = [u.username for u in accounts]
     with st.expander(t("auth.users.add", lang), icon=":material/person_add:"):
@@ -42,6 +34,18 @@ def draw(ctx: PageContext) -> None:
             _password_form(ctx, names)
         with st.expander(t("auth.users.remove", lang), icon=":material/person_remove:"):
             _remove_form(ctx, names)
+
+
+def _account_row(ctx: PageContext, user: users.UserRecord) -> dict[str, str]:
+    """Returns one account as the table shows it: headers and values in the reader's words."""
+    every = ctx.t("col.all_programs")
+    return {
+        ctx.t("col.username"): user.username,
+        ctx.t("col.role"): ctx.t(ROLE_LABELS[user.role]),
+        ctx.t("col.programs"): every if user.role == "admin" else ", ".join(user.programs),
+        ctx.t("col.sign_in"): ctx.t("col.password") if user.has_password else "OIDC",
+        ctx.t("col.disabled"): ctx.t("common.yes") if user.disabled else ctx.t("common.no"),
+    }
 
 
 def _add_form(ctx: PageContext, programs: list[str]) -> None:

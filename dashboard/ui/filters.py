@@ -57,7 +57,7 @@ def as_of_picker(program: common.ProgramInfo) -> date:
         help=ctx.t("filter.as_of_help"),
         on_change=_mirror,
         args=("w_as_of", AS_OF_KEY),
-        format=_date_format(ctx.lang),
+        format=date_format(ctx.lang),
     )
     return st.session_state[AS_OF_KEY]
 
@@ -83,9 +83,11 @@ def _label(program: common.ProgramInfo, ctx: context.PageContext) -> str:
     if program.display_name and program.display_name != program.program_id:
         name = f"{program.display_name} ({program.program_id})"
     if program.is_demo:
-        return f"{name} ({ctx.t('demo.short')})"
+        short = ctx.t("demo.short")
+        return f"{name} ({short})"
     return f"{name} ({ctx.t('programs.state_archived')})" if program.archived else name
 
 
-def _date_format(lang: str) -> str:
-    return "DD.MM.YYYY" if lang == "de" else "YYYY/MM/DD"
+def date_format(lang: str) -> str:
+    """Returns the st.date_input format of the language (German: 20.11.2026)."""
+    return "DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD"

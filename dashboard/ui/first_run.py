@@ -12,9 +12,16 @@ import streamlit as st
 
 from dashboard.auth import WeakPassword
 from dashboard.auth.setup import SetupRefused, UserError, redeem
-from dashboard.i18n import t
+from dashboard.i18n import N_, t
 from dashboard.ui import auth_gate, nav
 from dashboard.ui.context import PageContext
+
+_REFUSED = {  # SetupRefused.reason -> message
+    "done": N_("setup.refused_done"),
+    "locked": N_("setup.refused_locked"),
+    "no_code": N_("setup.refused_no_code"),
+    "wrong_code": N_("setup.refused_wrong_code"),
+}
 
 
 def claim_form(con: duckdb.DuckDBPyConnection, lang: str, oidc_user: str | None = None) -> None:
@@ -56,7 +63,7 @@ def _claim(
     try:
         done = redeem(con, code, name, password=first)
     except SetupRefused as exc:
-        st.error(t(f"setup.refused_{exc.reason}", lang, minutes=exc.minutes))
+        st.error(t(_REFUSED[exc.reason], lang, minutes=exc.minutes))
         return
     except (UserError, WeakPassword) as exc:  # the code stays valid
         st.error(str(exc))
@@ -76,11 +83,11 @@ def steps(ctx: PageContext) -> list[tuple[str, bool]]:
     ).fetchone() or (0, 0, 0, 0)
     programs, others, imports, demo_left = (int(v) for v in row)
     return [
-        ("setup.step_admin", True),
-        ("setup.step_program", programs > 0),
-        ("setup.step_people", others > 0),
-        ("setup.step_import", imports > 0),
-        ("setup.step_demo", demo_left == 0),
+        (N_("setup.step_admin"), True),
+        (N_("setup.step_program"), programs > 0),
+        (N_("setup.step_people"), others > 0),
+        (N_("setup.step_import"), imports > 0),
+        (N_("setup.step_demo"), demo_left == 0),
     ]
 
 

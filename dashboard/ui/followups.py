@@ -19,6 +19,7 @@ from dashboard.followups.record import record
 from dashboard.i18n import vocab
 from dashboard.ui import context
 from dashboard.ui.cache import cached
+from dashboard.ui.filters import date_format
 from dashboard.views import common
 
 _FLASH = "_followup_flash"
@@ -55,8 +56,12 @@ def record_form(program_id: str, rows: Sequence[dict[str, Any]], as_of: date) ->
                 ctx.t("followup.status"), STATUSES, key="fu_status", index=1,
                 format_func=_labels("followup_status", ctx.lang),
             )  # fmt: skip
-            on = left.date_input(ctx.t("followup.on"), value=as_of, key="fu_on")
-            review = right.date_input(ctx.t("followup.review"), value=None, key="fu_review")
+            on = left.date_input(
+                ctx.t("followup.on"), value=as_of, key="fu_on", format=date_format(ctx.lang)
+            )
+            review = right.date_input(
+                ctx.t("followup.review"), value=None, key="fu_review", format=date_format(ctx.lang)
+            )
             note = st.text_input(
                 ctx.t("followup.note"), max_chars=NOTE_MAX, help=ctx.t("followup.note_help"),
                 key="fu_note",
@@ -117,13 +122,18 @@ def _meeting_row(
             label_visibility="collapsed",
         ),
         "on": cols[4].date_input(
-            ctx.t("followup.on"), value=as_of, key=f"mt_{i}_on", label_visibility="collapsed"
-        ),
+            ctx.t("followup.on"),
+            value=as_of,
+            key=f"mt_{i}_on",
+            label_visibility="collapsed",
+            format=date_format(ctx.lang),
+        ),  # fmt: skip
         "review": cols[5].date_input(
             ctx.t("followup.review"),
             value=None,
             key=f"mt_{i}_review",
             label_visibility="collapsed",
+            format=date_format(ctx.lang),
         ),
     }
     note = cols[6].text_input(

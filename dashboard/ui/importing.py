@@ -12,38 +12,53 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.access import AccessDenied
-from dashboard.i18n import say
+from dashboard.csv_dialect import write_csv
+from dashboard.i18n import N_, say
 from dashboard.ingest import (
     ImportReport,
     Upload,
-    errors_csv,
     import_uploads,
-    quarantine_csv,
-    remove_import,
     validate_uploads,
 )
 from dashboard.ingest.limits import upload_limits
-from dashboard.ui import nav, widgets
+from dashboard.ingest.manage import ERROR_COLUMNS, error_rows, quarantine_rows
+from dashboard.ui import import_removal, nav, widgets
 from dashboard.ui.cache import cached, clear
 from dashboard.ui.context import PageContext
 from dashboard.views import common
 from dashboard.views import imports as view
 
 _FILE_COLUMNS = {
-    "file": "col.file",
-    "export": "col.export",
-    "rows_read": "col.rows_read",
-    "rows_valid": "col.rows_valid",
-    "rows_rejected": "col.rows_rejected",
-    "notices": "col.notices",
+    "file": N_("col.file"),
+    "export": N_("col.export"),
+    "rows_read": N_("col.rows_read"),
+    "rows_valid": N_("col.rows_valid"),
+    "rows_rejected": N_("col.rows_rejected"),
+    "notices": N_("col.notices"),
+}
+_HISTORY_COLUMNS = {
+    "import_id": N_("history.import_id"),
+    "program_id": N_("history.program_id"),
+    "started_at": N_("history.started_at"),
+    "imported_by": N_("history.imported_by"),
+    "status": N_("history.status"),
+    "is_demo": N_("history.is_demo"),
+    "files": N_("history.files"),
+    "rows_valid": N_("history.rows_valid"),
+    "rows_rejected": N_("history.rows_rejected"),
+}
+_STATUSES = {  # imports.status -> label
+    "committed": N_("import.status_committed"),
+    "partial": N_("import.status_partial"),
+    "removed": N_("import.status_removed"),
 }
 _ERROR_COLUMNS = {
-    "file": "col.file",
-    "line": "col.line",
-    "column": "col.column",
-    "value": "col.cell_value",
-    "code": "col.code",
-    "reason": "col.reason",
+    "file": N_("col.file"),
+    "line": N_("col.line"),
+    "column": N_("col.column"),
+    "value": N_("col.cell_value"),
+    "code": N_("col.code"),
+    "reason": N_("col.reason"),
 }
 
 
@@ -134,15 +149,17 @@ def show_report(ctx: PageContext, report: ImportReport, program_id: str) -> None
         if not report.unusable:
             st.success(ctx.t("import.all_valid"), icon=":material/check_circle:")
         return
-    st.error(ctx.t("import.errors_found", n=len(errors)), icon=":material/error:")
+    valid = view.can_import_valid(report)
+    found = N_("import.errors_found") if valid else N_("import.errors_none_valid")
+    st.error(ctx.t(found, n=len(errors)), icon=":material/error:")
     widgets.table(
         _renamed(ctx, errors, _ERROR_COLUMNS),
-        caption=ctx.t("import.errors_found", n=len(errors)),
+        caption=ctx.t(found, n=len(errors)),
         wide=[ctx.t("col.reason")],
     )
     widgets.download(
         ctx.t("import.download_errors"),
-        errors_csv(report, ctx.lang),
+        write_csv(error_rows(report, ctx.lang), _error_headers(ctx), ctx.lang),
         file_name="import_errors.csv",
         mime="text/csv",
         what="import_errors",
@@ -210,9 +227,12 @@ def history(ctx: PageContext) -> None:
     if frame.empty:
         st.caption(ctx.t("import.no_history"))
         return
-    shown = frame[[c for c in view.HISTORY_COLUMNS if c in frame]]
+    shown = frame[[c for c in view.HISTORY_COLUMNS if c in frame]].assign(
+        status=[ctx.t(_STATUSES.get(s, "import.status_committed")) for s in frame["status"]],
+        is_demo=[ctx.t("common.yes") if d else ctx.t("common.no") for d in frame["is_demo"]],
+    )
     widgets.table(
-        shown.rename(columns={c: ctx.t(f"history.{c}") for c in shown.columns}),
+        shown.rename(columns={c: ctx.t(_HISTORY_COLUMNS[c]) for c in shown.columns}),
         caption=ctx.t("import.history"),
         row_header=ctx.t("history.import_id") if "import_id" in shown else None,
     )
@@ -227,7 +247,7 @@ def history(ctx: PageContext) -> None:
         if int(row.get("rows_rejected", 0) or 0) > 0:
             widgets.download(
                 ctx.t("import.download_quarantine"),
-                quarantine_csv(ctx.cur, int(chosen), scope=ctx.scope, lang=ctx.lang),
+                _quarantine_csv(ctx, int(chosen)),
                 file_name=f"quarantine_{chosen}.csv",
                 mime="text/csv",
                 what="quarantine",
@@ -236,10 +256,24 @@ def history(ctx: PageContext) -> None:
                 key="dl_quarantine",
             )
     allowed = ctx.scope.can_write and ctx.scope.allows(program_id) and row["status"] != "removed"
-    if remove.button(
-        ctx.t("import.remove"), key="btn_remove", icon=":material/delete:", disabled=not allowed
-    ):
-        remove_import(ctx.cur, int(chosen), scope=ctx.scope, actor=ctx.scope.user)
-        st.session_state["import_result"] = ("ok", ctx.t("import.removed", id=chosen))
-        clear()
-        st.rerun()
+    import_removal.button(ctx, remove, int(chosen), allowed=allowed)
+    import_removal.confirm(ctx, frame)
+
+
+def _error_headers(ctx: PageContext) -> dict[str, str]:
+    ids = ("col.file", "col.line", "col.column", "col.cell_value", "col.code", "col.reason")
+    return {key: ctx.t(message_id) for key, message_id in zip(ERROR_COLUMNS, ids, strict=True)}
+
+
+def _quarantine_csv(ctx: PageContext, import_id: int) -> bytes:
+    """The rejected rows in the reader's dialect; the contract columns keep their names, so
+    the corrected file imports again."""
+    records, columns = quarantine_rows(ctx.cur, import_id, scope=ctx.scope, lang=ctx.lang)
+    named = {
+        "file": ctx.t("col.file"),
+        "line": ctx.t("col.line"),
+        "export": ctx.t("col.export"),
+        "problems": ctx.t("csv.problems"),
+    }
+    headers = {c: named.get(c, c) for c in columns}
+    return write_csv(records, headers, ctx.lang)

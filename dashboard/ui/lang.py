@@ -1,6 +1,6 @@
 """Which language this session reads, and where the choice is kept.
 
-Order: a choice made in this session (the sidebar switch, or `?lang=de|en` in the URL); the
+Order: a choice made in this session (the sidebar switch, or `?lang=de|en|fa` in the URL); the
 signed-in account's stored language; the language stored for the selected program
 (Settings); the browser's locale. A choice is written back to the URL (so a reload or a
 bookmark keeps it, also for anonymous visitors) and to the account (dashboard.views.preferences).
@@ -18,7 +18,6 @@ from dashboard.views import preferences
 
 _KEY = "lang"  # set only by an explicit choice: it wins over everything else
 _STORED = "_lang_stored"  # the language last written to the account, to write only changes
-_LABELS = i18n.LANG_NAMES
 URL_PARAM = "lang"
 
 
@@ -58,7 +57,7 @@ def set_lang(lang: str) -> None:
 
 
 def language_switch(lang: str) -> None:
-    """Draws the sidebar switch between German and English."""
+    """Draws the sidebar switch between the languages, each named in itself (فارسی)."""
     st.session_state["w_lang"] = lang
     st.sidebar.segmented_control(
         i18n.t("lang.switch", lang),

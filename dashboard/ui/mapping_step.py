@@ -14,6 +14,7 @@ from typing import Any
 
 import streamlit as st
 
+from dashboard.i18n import N_
 from dashboard.ingest import (
     ImportReport,
     Mapping,
@@ -40,6 +41,17 @@ from dashboard.ui.context import PageContext
 from schemas import EXPORTS
 
 ORDERS = ("dmy", "mdy", "ymd")
+_ORDERS = {
+    "dmy": N_("mapping.order_dmy"),
+    "mdy": N_("mapping.order_mdy"),
+    "ymd": N_("mapping.order_ymd"),
+}
+# why a column is not offered for mapping ("empty" columns are not listed at all)
+_FIXED = {
+    "identifying": N_("mapping.fixed_identifying"),
+    "metadata": N_("mapping.fixed_metadata"),
+    "option": N_("mapping.fixed_option"),
+}
 HEADER_CODES = ("unknown_column", "missing_column", "unrecognised_file")
 
 
@@ -115,7 +127,8 @@ def _columns(ctx: PageContext, index: int, step: Draft) -> dict[str, str]:
         if column.fixed == "empty":
             continue
         if column.fixed:
-            st.markdown(f"`{widgets.md(column.header)}` — {ctx.t('mapping.fixed_' + column.fixed)}")
+            why = ctx.t(_FIXED[column.fixed])
+            st.markdown(f"`{widgets.md(column.header)}` — {why}")
             continue
         choices[column.header] = st.selectbox(
             column.header,
@@ -155,7 +168,7 @@ def _date_order(ctx: PageContext, index: int, step: Draft) -> Any:
         ctx.t("mapping.date_order", columns=widgets.md(columns)),
         options,
         index=options.index(step.date_order),
-        format_func=lambda o: ctx.t(f"mapping.order_{o}") if o else ctx.t("mapping.no_value"),
+        format_func=lambda o: ctx.t(_ORDERS[o] if o else "mapping.no_value"),
         key=f"map_order_{index}",
     )
 

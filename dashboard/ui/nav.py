@@ -10,26 +10,26 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.i18n import t
+from dashboard.i18n import N_, t
 
 PAGES_DIR = Path(__file__).resolve().parent.parent / "app_pages"
 _KEY = "_nav_pages"
 
 # url path -> (file, catalog key of the title, icon); the first one is the home page.
 MAIN = {
-    "attention": ("attention.py", "nav.attention", ":material/priority_high:"),
-    "supporter": ("supporter.py", "nav.supporter", ":material/person:"),
-    "program": ("program.py", "nav.program", ":material/monitoring:"),
-    "network": ("network.py", "nav.network", ":material/hub:"),
+    "attention": ("attention.py", N_("nav.attention"), ":material/priority_high:"),
+    "supporter": ("supporter.py", N_("nav.supporter"), ":material/person:"),
+    "program": ("program.py", N_("nav.program"), ":material/monitoring:"),
+    "network": ("network.py", N_("nav.network"), ":material/hub:"),
 }
 DATA = {
-    "import": ("imports.py", "nav.import", ":material/upload_file:"),
-    "programs": ("programs.py", "nav.programs", ":material/folder_shared:"),
-    "data-dictionary": ("data_dictionary.py", "nav.data_dictionary", ":material/menu_book:"),
-    "settings": ("settings.py", "nav.settings", ":material/tune:"),
+    "import": ("imports.py", N_("nav.import"), ":material/upload_file:"),
+    "programs": ("programs.py", N_("nav.programs"), ":material/folder_shared:"),
+    "data-dictionary": ("data_dictionary.py", N_("nav.data_dictionary"), ":material/menu_book:"),
+    "settings": ("settings.py", N_("nav.settings"), ":material/tune:"),
 }
-ADMIN = {"admin": ("admin.py", "nav.admin", ":material/admin_panel_settings:")}
-SETUP = {"setup": ("setup.py", "nav.setup", ":material/rocket_launch:")}
+ADMIN = {"admin": ("admin.py", N_("nav.admin"), ":material/admin_panel_settings:")}
+SETUP = {"setup": ("setup.py", N_("nav.setup"), ":material/rocket_launch:")}
 
 
 def build(specs: dict[str, tuple[str, str, str]], lang: str, *, home: bool = False) -> list:

@@ -13,11 +13,19 @@ import streamlit as st
 
 from dashboard import programs
 from dashboard.access import AccessDenied
+from dashboard.i18n import LANG_NAMES, LANGS, N_
 from dashboard.ui import widgets
 from dashboard.ui.cache import clear
 from dashboard.ui.context import PageContext
 
-LANGUAGES = ("de", "en")
+LANGUAGES = LANGS
+_ERRORS = {  # ProgramError.code -> message
+    "bad_id": N_("programs.error_bad_id"),
+    "bad_name": N_("programs.error_bad_name"),
+    "confirm": N_("programs.error_confirm"),
+    "exists": N_("programs.error_exists"),
+    "unknown": N_("programs.error_unknown"),
+}
 
 
 def listing(ctx: PageContext) -> list[programs.ProgramRow]:
@@ -42,8 +50,8 @@ def listing(ctx: PageContext) -> list[programs.ProgramRow]:
 
 def _state_key(row: programs.ProgramRow) -> str:
     if row.is_demo:
-        return "programs.state_demo"
-    return "programs.state_archived" if row.archived else "programs.state_active"
+        return N_("programs.state_demo")
+    return N_("programs.state_archived") if row.archived else N_("programs.state_active")
 
 
 def create_form(ctx: PageContext, form_key: str = "program_create") -> None:
@@ -57,7 +65,7 @@ def create_form(ctx: PageContext, form_key: str = "program_create") -> None:
             ctx.t("programs.language"),
             LANGUAGES,
             index=LANGUAGES.index(ctx.lang) if ctx.lang in LANGUAGES else 1,
-            format_func=lambda o: ctx.t(f"settings.language_{o}"),
+            format_func=LANG_NAMES.__getitem__,
             key=f"{form_key}_lang",
         )
         if st.form_submit_button(ctx.t("programs.create"), type="primary"):
@@ -80,7 +88,7 @@ def manage(ctx: PageContext, rows: list[programs.ProgramRow]) -> None:
                 ctx, programs.rename_program, ctx.cur, pid, name, scope=ctx.scope,
                 done=lambda _: ctx.t("programs.renamed"),
             )  # fmt: skip
-    archive_label = "programs.reactivate" if row.archived else "programs.archive"
+    archive_label = N_("programs.reactivate") if row.archived else N_("programs.archive")
     st.caption(ctx.t("programs.archive_help"))
     if st.button(ctx.t(archive_label), key="prog_archive", icon=":material/inventory_2:"):
         _run(
@@ -117,7 +125,7 @@ def _run(
     try:
         result = action(*args, **kwargs)
     except programs.ProgramError as exc:
-        st.error(ctx.t(f"programs.error_{exc.code}", id=widgets.md(exc.program_id)))
+        st.error(ctx.t(_ERRORS[exc.code], id=widgets.md(exc.program_id)))
         return
     except AccessDenied:
         st.error(ctx.t("programs.admins_only"))

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from dashboard.i18n import vocab
+from dashboard.i18n import N_, vocab
 from dashboard.ui import widgets
 from dashboard.ui.cache import cached
 from dashboard.ui.context import PageContext
@@ -62,14 +62,14 @@ def matches(ctx: PageContext, frame: pd.DataFrame) -> None:
         ctx,
         view,
         {
-            "match_id": "col.match",
-            "started_on": "col.started",
-            "ended_on": "col.ended",
-            "goal": "col.goal",
-            "scope_agreed": "col.scope_agreed",
-            "shared_dimensions": "col.shared",
-            "differing_dimensions": "col.differing",
-            "contacts_28d": "col.contacts_28d",
+            "match_id": N_("col.match"),
+            "started_on": N_("col.started"),
+            "ended_on": N_("col.ended"),
+            "goal": N_("col.goal"),
+            "scope_agreed": N_("col.scope_agreed"),
+            "shared_dimensions": N_("col.shared"),
+            "differing_dimensions": N_("col.differing"),
+            "contacts_28d": N_("col.contacts_28d"),
         },
         ctx.t("supporter.matches"),
     )
@@ -87,10 +87,10 @@ def trainings(ctx: PageContext, frame: pd.DataFrame) -> None:
         ctx,
         view,
         {
-            "training": "col.training",
-            "completed_on": "col.completed",
-            "valid_until": "col.valid_until",
-            "valid": "col.validity",
+            "training": N_("col.training"),
+            "completed_on": N_("col.completed"),
+            "valid_until": N_("col.valid_until"),
+            "valid": N_("col.validity"),
         },
         ctx.t("supporter.trainings"),
     )
@@ -125,18 +125,18 @@ def contacts(ctx: PageContext, frame: pd.DataFrame, caption: str) -> None:
         ctx,
         view,
         {
-            "contact_date": "col.date",
-            "contact_id": "col.contact",
-            "match_id": "col.match",
-            "duration_min": "col.minutes",
-            "channel": "col.channel",
-            "crisis": "col.crisis",
-            "outside_agreed_hours": "col.outside_hours",
-            "private_setting": "col.private",
-            "topics": "col.topics",
-            "referral_needed": "col.referral_needed",
-            "referral_made": "col.referral_made",
-            "language": "col.language",
+            "contact_date": N_("col.date"),
+            "contact_id": N_("col.contact"),
+            "match_id": N_("col.match"),
+            "duration_min": N_("col.minutes"),
+            "channel": N_("col.channel"),
+            "crisis": N_("col.crisis"),
+            "outside_agreed_hours": N_("col.outside_hours"),
+            "private_setting": N_("col.private"),
+            "topics": N_("col.topics"),
+            "referral_needed": N_("col.referral_needed"),
+            "referral_made": N_("col.referral_made"),
+            "language": N_("col.language"),
         },
         caption,
     )

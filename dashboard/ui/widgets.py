@@ -71,10 +71,12 @@ def demo_banner() -> None:
     shown = selected if selected in ids else (ids[0] if ids else None)
     if shown in demos or shown is None:
         box = st.container(border=True)
-        box.markdown(f"**{ctx.t('demo.badge')}** — {ctx.t('demo.explain')}")
+        badge, explain = ctx.t("demo.badge"), ctx.t("demo.explain")
+        box.markdown(f"**{badge}** — {explain}")
     else:
         box = st.sidebar.container(border=True)
-        box.markdown(f"**{ctx.t('demo.badge')}**: {ctx.t('demo.still_loaded')}")
+        badge, still = ctx.t("demo.badge"), ctx.t("demo.still_loaded")
+        box.markdown(f"**{badge}**: {still}")
     with box:
         if ctx.scope.anonymous:
             nav.link("setup", ctx.t("empty.go_setup"), ":material/rocket_launch:")

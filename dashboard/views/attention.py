@@ -10,26 +10,18 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from dashboard.privacy import suppress_small
+from dashboard.i18n import N_, has, render, say
 
 ACTIONS: tuple[str, ...] = ("supervision", "training", "networking")
 SINCE_FALLBACK_DAYS = 28
+_REOPENED = {  # lifecycle.Reason -> label
+    "severity": N_("followup.reopened.severity"),
+    "value": N_("followup.reopened.value"),
+    "review": N_("followup.reopened.review"),
+}
 SEVERITIES: tuple[str, ...] = ("high", "medium", "low")
 # Shapes from fonts every browser has (emoji fonts are missing on many servers and kiosks).
 SEVERITY_ICONS: dict[str, str] = {"high": "▲", "medium": "◆", "low": "○"}
-CSV_COLUMNS: tuple[str, ...] = (
-    "program_id",
-    "action",
-    "severity",
-    "subject_type",
-    "subject_id",
-    "signal_id",
-    "value",
-    "threshold",
-    "window_days",
-    "since",
-    "evidence",
-)
 
 
 def _field(signal: Any, name: str) -> Any:
@@ -39,14 +31,14 @@ def _field(signal: Any, name: str) -> Any:
 
 
 def to_rows(signals: Iterable[Any], lang: str) -> list[dict[str, Any]]:
-    """Returns one dict per signal with the sentence in `lang`, sorted for the agenda.
+    """Returns one dict per signal with the sentence and the measure in `lang`, sorted for the
+    agenda.
 
     Order: action (supervision, training, networking), then severity (high first), then
     subject and signal id, so the same data always prints the same agenda.
     """
     rows = []
     for s in signals:
-        message_de = _field(s, "message_de")
         rows.append(
             {
                 "program_id": _field(s, "program_id"),
@@ -55,7 +47,14 @@ def to_rows(signals: Iterable[Any], lang: str) -> list[dict[str, Any]]:
                 "subject_type": _field(s, "subject_type"),
                 "subject_id": _field(s, "subject_id"),
                 "signal_id": _field(s, "signal_id"),
-                "sentence": message_de if lang == "de" and message_de else _field(s, "message"),
+                # the rule's title ('More contact hours than agreed'); the id is the detail
+                "title": signal_title(_field(s, "signal_id"), lang),
+                "sentence": say(_field(s, "message"), lang),
+                # value against threshold in the sentence's unit ("15.2 h, line 10 h")
+                "measure": say(_field(s, "measure"), lang),
+                # kept as Msg for downloads, which render them again with small counts hidden
+                "message": _field(s, "message"),
+                "measure_message": _field(s, "measure"),
                 "value": _field(s, "value"),
                 "threshold": _field(s, "threshold"),
                 "window_days": _field(s, "window_days"),
@@ -70,6 +69,12 @@ def to_rows(signals: Iterable[Any], lang: str) -> list[dict[str, Any]]:
             }
         )
     return sorted(rows, key=_sort_key)
+
+
+def signal_title(signal_id: str, lang: str) -> str:
+    """Returns the title of rule `signal_id` in `lang` (the id itself for an unknown rule)."""
+    message_id = f"signal.{signal_id}.title"
+    return render(message_id, None, lang) if has(message_id) else str(signal_id)
 
 
 def _sort_key(row: dict[str, Any]) -> tuple:
@@ -96,28 +101,6 @@ def select(
         for r in rows
         if (acts is None or r["action"] in acts) and (sevs is None or r["severity"] in sevs)
     ]
-
-
-def csv_rows(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Returns the rows as the CSV download writes them (evidence as `kind:n` counts).
-
-    Evidence ids are left out on purpose: the file may travel, the ids stay in the app.
-    Program-level rows (networking, subject a service type and language) are aggregates over
-    seekers' contacts: their counts 1..7 read "<8" and their sentence, which names counts and
-    contacts, is left out.
-    """
-    out = []
-    for r in rows:
-        aggregate = r["subject_type"] != "supporter"
-        counts = {k: len(v) for k, v in sorted(r["evidence"].items()) if v}
-        if aggregate:
-            counts = suppress_small([counts], list(counts))[0]
-        row = {**{c: r.get(c) for c in CSV_COLUMNS}, "sentence": "" if aggregate else r["sentence"]}
-        row["evidence"] = "; ".join(f"{k}:{n}" for k, n in counts.items())
-        if aggregate and isinstance(row["value"], int) and not isinstance(row["value"], bool):
-            row["value"] = suppress_small([{"v": row["value"]}], ["v"])[0]["v"]
-        out.append(row)
-    return out
 
 
 def subjects(rows: Sequence[dict[str, Any]], subject_type: str = "supporter") -> list[str]:
@@ -160,7 +143,7 @@ def signals_for(
         )
     except UnknownProgram:
         return []
-    return [r.model_dump() for r in results]
+    return [r.as_row() for r in results]
 
 
 def agenda_for(
@@ -215,5 +198,5 @@ def followup_label(row: dict[str, Any], lang: str) -> str:
         on=fmt_date(fu["happened_on"], lang),
     )
     if row.get("state") == "reopened":
-        return f"{t('followup.reopened.' + str(row['reason']), lang)} · {text}"
+        return f"{t(_REOPENED[str(row['reason'])], lang)} · {text}"
     return text

@@ -10,6 +10,8 @@ import json
 
 import duckdb
 
+from dashboard.i18n import LANGS
+
 LANGUAGE_KEY = "language"
 
 
@@ -23,13 +25,13 @@ def stored_language(con: duckdb.DuckDBPyConnection, program_id: str | None) -> s
     if row is None:
         return None
     value = json.loads(row[0])
-    return value if value in ("de", "en") else None
+    return value if value in LANGS else None
 
 
 def account_language(con: duckdb.DuckDBPyConnection, username: str) -> str | None:
     """Returns the language the account chose last (any session, any browser), or None."""
     row = con.execute("SELECT language FROM users WHERE username = ?", [username]).fetchone()
-    return row[0] if row and row[0] in ("de", "en") else None
+    return row[0] if row and row[0] in LANGS else None
 
 
 def set_account_language(con: duckdb.DuckDBPyConnection, username: str, lang: str) -> None:

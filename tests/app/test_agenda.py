@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from dashboard import agenda
+from dashboard.i18n import Msg, Num
 from dashboard.views import attention
 
 
@@ -19,8 +20,12 @@ def _signal(subject: str, signal_id: str, action: str, severity: str, **extra: o
         "value": extra.get("value", 14.5),
         "threshold": extra.get("threshold", 10.0),
         "window_days": 28,
-        "message": f"{subject} message",
-        "message_de": f"{subject} Meldung",
+        "message": Msg(
+            "signal.S-SILENT.message", {"days": 56, "detail": Msg("signal.S-SILENT.never")}
+        ),
+        "measure": Msg(
+            "signal.S-OVERLOAD.measure", {"value": Num(14.5, 1), "threshold": Num(10, 1)}
+        ),
         "evidence": {"contact_ids": ["c1", "c2"]},
         "since": extra.get("since"),
     }
@@ -45,8 +50,14 @@ def test_rows_are_ordered_by_action_then_severity() -> None:
 
 
 def test_the_sentence_follows_the_language() -> None:
-    assert attention.to_rows(SIGNALS[:1], "de")[0]["sentence"] == "S-low Meldung"
-    assert attention.to_rows(SIGNALS[:1], "en")[0]["sentence"] == "S-low message"
+    de, en = attention.to_rows(SIGNALS[:1], "de")[0], attention.to_rows(SIGNALS[:1], "en")[0]
+    assert (
+        de["sentence"]
+        == "Aktiv, aber keine Selbstreflexion in den letzten 56 Tagen (keine verzeichnet)"
+    )
+    assert en["sentence"] == "Active, but no check-in in the last 56 days (none on record)"
+    assert (de["measure"], en["measure"]) == ("14,5 Std., Grenze 10 Std.", "14.5 h, line 10 h")
+    assert (de["title"], en["title"]) == ("Keine aktuelle Selbstreflexion", "No recent check-in")
 
 
 def test_filters_keep_only_the_chosen_actions_and_severities() -> None:
@@ -67,7 +78,7 @@ def test_agenda_has_one_section_per_action_in_order_with_german_labels() -> None
     assert "Stichtag 20.11.2026" in html
     assert "▲ Hoch" in html  # severity as icon and word
     assert "02.11.2026" in html  # since
-    assert "14,5 (Schwelle 10)" in html
+    assert "14,5 Std., Grenze 10 Std." in html  # value and line in the sentence's unit
 
 
 def test_agenda_escapes_every_value_from_the_data() -> None:
@@ -79,24 +90,3 @@ def test_agenda_escapes_every_value_from_the_data() -> None:
     assert "<script>" not in html and "<img" not in html and "<b>p</b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;b&gt;p&lt;/b&gt;" in html
-
-
-def test_csv_rows_count_evidence_instead_of_listing_ids() -> None:
-    (row,) = attention.csv_rows(attention.to_rows(SIGNALS[:1], "en"))
-    assert row["evidence"] == "contact_ids:2"
-    assert "c1" not in str(row)
-
-
-def test_csv_hides_small_counts_and_sentences_of_program_level_rows() -> None:
-    gap = _signal("legal_asylum/tr", "N-GAP", "networking", "high", value=1, threshold=1)
-    gap["subject_type"] = "service"
-    gap["evidence"] = {"contact_ids": ["C01114"]}
-    busy = _signal("counselling", "N-UNMET", "networking", "high", value=0.4, threshold=0.5)
-    busy["subject_type"] = "service"
-    busy["evidence"] = {"contact_ids": [f"C{i}" for i in range(9)]}
-    rows = {r["subject_id"]: r for r in attention.csv_rows(attention.to_rows([gap, busy], "en"))}
-    assert rows["legal_asylum/tr"]["value"] == "<8"
-    assert rows["legal_asylum/tr"]["evidence"] == "contact_ids:<8"
-    assert rows["legal_asylum/tr"]["sentence"] == ""
-    assert rows["counselling"]["value"] == 0.4  # a share, not a count
-    assert rows["counselling"]["evidence"] == "contact_ids:9"

@@ -10,6 +10,7 @@ from app_helpers import ROOT, add_account, open_page, signed_in, tables, texts
 
 from dashboard import db, i18n
 from dashboard.ui import connection
+from dashboard.views import labels
 
 SCENARIOS = ROOT / "sample_data" / "demo" / "SCENARIOS.md"
 CLEAN = {"P01", "P02", "P13", "P19", "P22", "P23"}  # SCENARIOS.md: must fire nothing
@@ -17,11 +18,18 @@ SEVERITY_WORDS = {"▲ High": "high", "◆ Medium": "medium", "○ Low": "low"}
 
 
 def _expected() -> set[tuple[str, str, str]]:
-    """The 'Expected set' block of SCENARIOS.md as (subject, signal, severity)."""
+    """The 'Expected set' block of SCENARIOS.md as (subject, signal, severity); a service-type
+    subject (`legal_asylum/tr`) as the page names it ('Asylum legal advice · tr')."""
     text = SCENARIOS.read_text(encoding="utf-8")
     block = re.search(r"## Expected set.*?```text\n(.*?)```", text, re.S)
     assert block, "SCENARIOS.md has no expected-set block"
-    return {tuple(line.split()) for line in block.group(1).strip().splitlines()}
+    rows = [line.split() for line in block.group(1).strip().splitlines()]
+    return {(_named(subject), signal, severity) for subject, signal, severity in rows}
+
+
+def _named(subject: str) -> str:
+    kind = "supporter" if re.fullmatch(r"P\d+", subject) else "service"
+    return labels.subject({"subject_type": kind, "subject_id": subject}, "en")
 
 
 def _shown(at) -> list[tuple[str, str, str]]:  # noqa: ANN001
@@ -48,7 +56,9 @@ def test_supporters_with_signals_and_severity_counts(demo_db: Path) -> None:
     supporters = {s for s, _, _ in _expected() if re.fullmatch(r"P\d\d", s)}
     assert metrics["Supporters with signals"] == len(supporters) == 19
     expected = _expected()
-    assert metrics["▲ High"] == sum(1 for *_, sev in expected if sev == "high") == 8
+    # each tile counts one kind of thing and says which: people, then signals by severity
+    assert metrics["▲ High: signals"] == sum(1 for *_, sev in expected if sev == "high") == 8
+    assert metrics["◆ Medium: signals"] + metrics["○ Low: signals"] == len(expected) - 8
 
 
 def test_groups_follow_the_meeting_and_severity_is_ordered_within(demo_db: Path) -> None:

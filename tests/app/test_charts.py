@@ -19,7 +19,14 @@ FRAMES = {
             "capacity_week": [1.85] * 4,
         }
     ),
-    "checkin_trends": pd.DataFrame(
+    "checkin_strain": pd.DataFrame(
+        {
+            "checkin_date": [WEEKS[0], WEEKS[0], WEEKS[2]],
+            "measure": ["stress", "benefit", "stress"],
+            "value": [2, 4, 5],
+        }
+    ),
+    "checkin_resources": pd.DataFrame(
         {
             "checkin_date": [WEEKS[0], WEEKS[0], WEEKS[2]],
             "measure": ["stress", "benefit", "stress"],
@@ -74,7 +81,8 @@ def _titles(spec: dict) -> list[str]:
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_chart_has_a_title_and_axis_titles(name: str, lang: str) -> None:
     spec = getattr(charts, name)(FRAMES[name], lang).to_dict()
-    assert isinstance(spec["title"], str) and spec["title"]
+    title = spec["title"] if isinstance(spec["title"], str) else spec["title"]["text"]
+    assert isinstance(title, str) and title
     assert len(_titles(spec)) >= 3  # chart title + at least x and y
 
 
@@ -90,4 +98,5 @@ def test_a_gap_is_marked_by_text_not_only_by_colour() -> None:
     spec = charts.need_matrix(FRAMES["need_matrix"], "en").to_dict()
     values = next(iter(spec["datasets"].values()))
     marks = {v["service_type"]: v["mark"] for v in values}
-    assert marks == {"legal_asylum": "✖ gap", "psychotherapy": "1"}
+    assert marks == {"legal_asylum": "✖", "psychotherapy": "1"}
+    assert spec["title"]["subtitle"][0].startswith("✖ = gap")

@@ -81,7 +81,7 @@ def test_a_good_file_is_checked_then_imported(admin_db: Path) -> None:
 
     at.button(key="btn_import").click().run()
     assert not at.exception
-    assert any("2 rows stored, 0 rejected" in s.value for s in at.success)
+    assert any("Rows stored: 2; rejected: 0." in s.value for s in at.success)
     history = tables(at)[0].value
     assert history.iloc[0][["Program", "Rows stored", "Rows rejected"]].tolist() == [
         PROGRAM,
@@ -116,9 +116,20 @@ def test_a_bad_file_lists_every_problem_and_imports_only_valid_rows_on_request(
 
     at.button(key="btn_import_valid").click().run()
     assert not at.exception
-    assert any("1 rows stored, 2 rejected" in s.value for s in at.success)
+    assert any("Rows stored: 1; rejected: 2." in s.value for s in at.success)
     assert _db_rows(admin_db, "SELECT supporter_id FROM supporters") == [("S05",)]
     assert _db_rows(admin_db, "SELECT line FROM quarantine ORDER BY line") == [(2,), (3,)]
+
+
+def test_a_file_with_no_valid_row_does_not_offer_to_import_the_valid_rows(
+    admin_db: Path,
+) -> None:
+    only_bad = b"supporter_id,joined_on,capacity_hours_month\nS03,2026-13-01,8\n"  # month 13
+    at = _upload(_signed_in_import_page(), "supporters.csv", only_bad)
+    shown = texts(at)
+    assert "1 problem found, and no row is valid. Fix the file and upload it again." in shown
+    assert "valid rows" not in shown
+    assert at.button(key="btn_import_valid").disabled
 
 
 def test_nothing_is_stored_by_checking_alone(admin_db: Path) -> None:
@@ -130,6 +141,7 @@ def test_removing_an_import_takes_its_rows_away(admin_db: Path) -> None:
     at = _upload(_signed_in_import_page(), "supporters.csv", GOOD)
     at.button(key="btn_import").click().run()
     at.button(key="btn_remove").click().run()
+    at.button(key="btn_remove_yes").click().run()  # removal asks first
     assert not at.exception
     assert any("removed" in s.value for s in at.success)
     assert _db_rows(admin_db, "SELECT count(*) FROM supporters") == [(0,)]

@@ -29,13 +29,17 @@ def test_network_page_names_the_gaps_and_the_stale_partner(demo_db: Path) -> Non
     at = open_page("network")
     assert not at.exception, [e.message for e in at.exception]
     signals = tables(at)[0].value
-    assert sorted(signals["Who / what"]) == [
-        "counselling",
-        "housing_support",
-        "legal_asylum/tr",
-        "psychotherapy/ar",
-        "self_help_group",
+    # service types by their label, a gap with its language ('… · tr' or '… · Turkish (tr)')
+    named = sorted(signals["Who / what"])
+    assert [n.split(" · ")[0] for n in named] == [
+        "Asylum legal advice",
+        "Counselling",
+        "Housing support",
+        "Psychotherapy",
+        "Self-help group",
     ]
+    assert named[0].endswith("tr") or named[0].endswith("(tr)")
+    assert named[3].endswith("ar") or named[3].endswith("(ar)")
     gaps = tables(at)[1].value
     assert gaps[["Service type", "Contact language"]].values.tolist() == [
         ["Asylum legal advice", "tr"],
@@ -117,3 +121,10 @@ def test_data_dictionary_lists_every_export(demo_db: Path) -> None:
     supporters = tables(at)[0].value
     assert "unterstuetzer_id" in supporters.loc[0, "German aliases"]
     assert "Key: supporter_id" in texts(at)
+
+
+def test_supporter_dates_read_the_german_way_and_an_open_end_as_a_dash(demo_db: Path) -> None:
+    at = open_page("supporter", locale="de-DE")
+    matches = next(f.value for f in tables(at) if "Ziel" in f.value.columns)
+    m010 = matches[matches["Begleitung"] == "M010"].iloc[0]
+    assert (m010["Beginn"], m010["Ende"]) == ("01.09.2026", "—")  # still open: no end yet

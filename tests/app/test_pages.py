@@ -1,14 +1,16 @@
-"""Every page renders in both languages on the demo and on an empty database; first start."""
+"""Every page renders in German, English and Persian on the demo, in plain words; first start."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from app_helpers import PAGES, add_account, app, open_page, signed_in, texts
+from app_helpers import PAGES, add_account, app, frames, open_page, signed_in, texts
 
 from dashboard import db, i18n
-from dashboard.ui import connection
+from dashboard.i18n.vocabularies import vocabularies
+from dashboard.ui import connection, direction
 
 TITLES = {
     "attention": "attention.title",
@@ -21,14 +23,34 @@ TITLES = {
 }
 
 
-@pytest.mark.parametrize("lang", ["de", "en"])
+SUPERVISION_PAGES = ("attention", "supporter", "program", "network")
+# what pandas or Python print for a missing value; a page says "—" or leaves the cell blank
+MISSING = re.compile(r"\b(None|nan|NaN|NaT|<NA>)\b")
+# vocabulary codes that are not also plain words (legal_asylum, self_help_group …)
+SNAKE_CODES = sorted({c for codes in vocabularies().values() for c in codes if "_" in c})
+
+
+def everything_shown(at) -> str:  # noqa: ANN001 - an AppTest
+    """Returns the visible texts plus every header and cell of the tables, one string."""
+    cells = [
+        " | ".join(map(str, [*frame.columns, *frame.astype(str).to_numpy().ravel()]))
+        for frame in frames(at)
+    ]
+    return "\n".join([texts(at), *cells])
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
 @pytest.mark.parametrize("page", PAGES)
-def test_page_renders_on_the_demo(demo_db: Path, page: str, lang: str) -> None:
-    at = open_page(page, locale=f"{lang}-DE")
+def test_page_renders_on_the_demo_in_plain_words(demo_db: Path, page: str, lang: str) -> None:
+    at = open_page(page, locale=f"{lang}-IR" if lang == "fa" else f"{lang}-DE")
     assert not at.exception, [e.message for e in at.exception]
     assert at.title[0].value == i18n.t(TITLES[page], lang)
-    assert i18n.t("demo.badge", lang) in texts(at)  # demo data is labelled on every page
-    assert "seeker_id" not in texts(at)
+    shown = everything_shown(at)
+    assert i18n.t("demo.badge", lang) in shown  # demo data is labelled on every page
+    assert "seeker_id" not in texts(at)  # (the data dictionary's tables name the column)
+    assert MISSING.findall(shown) == []
+    if page in SUPERVISION_PAGES:
+        assert [c for c in SNAKE_CODES if re.search(rf"\b{c}\b", shown)] == []
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -84,3 +106,43 @@ def test_browser_locale_picks_german_and_the_switch_overrides_it(demo_db: Path) 
 def test_german_page_formats_dates_the_german_way(demo_db: Path) -> None:
     at = open_page("attention", locale="de-DE")
     assert "Stichtag 20.11.2026" in texts(at)
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+@pytest.mark.parametrize("page", ["admin", "programs", "setup"])
+def test_admin_pages_render_in_plain_words(demo_db: Path, page: str, lang: str) -> None:
+    add_account(demo_db, "chef", "admin")
+    at = signed_in("chef", locale=f"{lang}-DE").run()
+    at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert MISSING.findall(everything_shown(at)) == []
+
+
+def test_the_address_asks_for_persian_and_the_page_reads_right_to_left(demo_db: Path) -> None:
+    at = app(locale="de-DE")
+    at.query_params["lang"] = "fa"
+    at.run()
+    assert at.title[0].value == "چه کسی به توجه نیاز دارد"
+    assert direction.RTL_CSS in [m.value for m in at.markdown]
+    assert "آستانه" in everything_shown(at)  # the table's "value vs. threshold" is Persian too
+    assert at.button_group(key="w_lang").value == "fa"
+
+
+def test_a_persian_browser_gets_persian_and_the_switch_names_each_language_in_itself(
+    demo_db: Path,
+) -> None:
+    at = app(locale="fa-IR").run()
+    assert at.title[0].value == i18n.t("attention.title", "fa")
+    switch = at.button_group(key="w_lang")
+    assert [switch.format_func(o) for o in i18n.LANGS] == ["Deutsch", "English", "فارسی"]
+    switch.set_value("de").run()
+    assert at.title[0].value == "Wer braucht Aufmerksamkeit"
+    assert not [m for m in at.markdown if "direction: rtl" in m.value]  # German reads LTR
+
+
+def test_counts_take_the_plural_their_number_needs() -> None:
+    assert i18n.t("import.errors_found", "en", n=1).startswith("1 problem found.")
+    assert i18n.t("import.errors_found", "en", n=3).startswith("3 problems found.")
+    assert i18n.t("import.not_committed", "de", n=1) == "Nichts gespeichert: 1 Problem."
+    assert i18n.t("import.not_committed", "de", n=2) == "Nichts gespeichert: 2 Probleme."
+    assert i18n.t("import.not_committed", "fa", n=2) == "چیزی ذخیره نشد: ۲ مشکل."

@@ -49,5 +49,5 @@ def test_upload_an_xlsx_export_and_import_it(server: str, tmp_path: Path) -> Non
         row = page.locator("table.dash-table tr").filter(has_text=book.name)
         expect(row).to_contain_text(f"{book.name}contacts220")  # recognised, read/valid/rejected
         page.get_by_role("button", name="Import", exact=True).click()
-        expect(page.get_by_text("6 rows stored, 0 rejected")).to_be_visible()  # 2+2 CSV, 2 sheet
+        expect(page.get_by_text("Rows stored: 6; rejected: 0.")).to_be_visible()  # 2+2 CSV, 2 sheet
         browser.close()

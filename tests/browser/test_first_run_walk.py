@@ -89,7 +89,7 @@ def test_first_run_from_demo_to_own_program(tmp_path: Path) -> None:
         expect(page.get_by_text("Every row is valid.")).to_be_visible()
         shot(page, "first_run_4_import.png")
         page.get_by_role("button", name="Import", exact=True).click()
-        stored = page.get_by_text("rows stored, 0 rejected")
+        stored = page.get_by_text("; rejected: 0.")
         expect(stored).to_be_visible(timeout=180_000)  # two busy cores: the import takes time
 
         page.get_by_role("link", name="Attention").click()
@@ -101,7 +101,7 @@ def test_first_run_from_demo_to_own_program(tmp_path: Path) -> None:
             .filter(has_text=KNOWN_SUPPORTER)
             .filter(has_text=KNOWN_SIGNAL)
         )
-        expect(known).to_contain_text("190 %")
+        expect(known).to_contain_text("190%")
         page.wait_for_timeout(1500)
         shot(page, "first_run_5_attention.png")
 

@@ -24,7 +24,9 @@ KEYS = [
     "threshold",
     "window_days",
     "message",
-    "message_de",
+    "message_id",
+    "params",
+    "measure",
     "evidence",
     "since",
     "new",
@@ -50,6 +52,21 @@ def test_signals_json_lists_every_documented_key(store, capsys) -> None:
     overload = {r["subject_id"]: r for r in rows if r["signal_id"] == "S-OVERLOAD"}
     assert sorted(overload) == ["OV2", "OV3", "OV4", "OV5"]
     assert overload["OV5"]["value"] == 14.5 and overload["OV5"]["since"] == "2026-06-05"
+    # 870 minutes against 8 h agreed: 14.5 h is 181 % of 8 h, past the high line 1.75 × 8 h = 14 h
+    assert overload["OV5"]["message"] == (
+        "14.5 h of contacts in the last 28 days against 8 h agreed (181%)"
+    )
+    assert overload["OV5"]["message_id"] == "signal.S-OVERLOAD.message"
+    assert overload["OV5"]["params"]["hours"] == 14.5 and overload["OV5"]["params"]["days"] == 28
+    assert overload["OV5"]["measure"] == "14.5 h, line 14 h"
+
+
+def test_signals_json_speaks_persian(store, capsys) -> None:
+    main(["signals", "--db", store, "--program", "fx", "--as-of", "2026-06-30", "--lang", "fa"])
+    rows = json.loads(capsys.readouterr().out)
+    ov5 = next(r for r in rows if r["signal_id"] == "S-OVERLOAD" and r["subject_id"] == "OV5")
+    assert ov5["message"].startswith("۱۴٫۵ ساعت تماس در ۲۸ روز گذشته")
+    assert ov5["measure"] == "۱۴٫۵ ساعت، مرز ۱۴ ساعت"
 
 
 def test_signals_table_shows_the_german_sentence(store, capsys) -> None:
@@ -107,7 +124,7 @@ def test_settings_set_changes_the_signals_and_reset_restores_them(store, capsys)
         main(["settings", "--db", store, "--program", "fx", "--set", "S-OVERLOAD.ratio_medium=1,0"])
         == 0
     )
-    assert "S-OVERLOAD.ratio_medium = 1.0 × (default 1.25)" in capsys.readouterr().out
+    assert "S-OVERLOAD.ratio_medium = 1.0 × capacity (default 1.25)" in capsys.readouterr().out
     main(["signals", "--db", store, "--program", "fx", "--as-of", "2026-06-30"])
     fired = {
         r["subject_id"]
@@ -120,7 +137,7 @@ def test_settings_set_changes_the_signals_and_reset_restores_them(store, capsys)
         == 0
     )
     line = next(x for x in capsys.readouterr().out.splitlines() if "ratio_medium" in x)
-    assert line == "S-OVERLOAD.ratio_medium = 1.25 ×  [0.1 – 10]"
+    assert line == "S-OVERLOAD.ratio_medium = 1.25 × capacity  [0.1 – 10]"
 
 
 def test_settings_refuses_a_value_out_of_range_in_german(store, capsys) -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from dashboard import db
 from dashboard.access import Scope
+from dashboard.i18n import say
 from dashboard.sample import DEMO_AS_OF, DEMO_PROGRAM, load_demo
 from dashboard.signals import SignalResult, evaluate
 
@@ -94,12 +95,25 @@ def test_evidence_names_the_rows_scenarios_md_names(signals, key, kind, ids) -> 
     assert signals[key].evidence[kind] == ids
 
 
-def test_sentences_carry_the_numbers_in_both_languages(signals) -> None:
+def test_sentences_carry_the_numbers_in_every_language(signals) -> None:
     overload = signals[("P03", "S-OVERLOAD")]
-    assert overload.message == "15.17 h of contacts in the last 28 days against 8 h agreed (190 %)"
-    assert overload.message_de == (
-        "15,17 Std. Kontakte in den letzten 28 Tagen bei 8 Std. vereinbart (190 %)"
+    assert say(overload.message, "en") == (
+        "15.17 h of contacts in the last 28 days against 8 h agreed (190%)"
     )
+    assert say(overload.message, "de") == (
+        "15,17 Std. Kontakte in den letzten 28 Tagen bei 8 Std. vereinbart (190\u00a0%)"
+    )
+    assert say(overload.message, "fa") == (
+        "۱۵٫۱۷ ساعت تماس در ۲۸ روز گذشته در برابر ۸ ساعت توافق‌شده (۱۹۰٪)"
+    )
+    # 910 minutes against 8 h × 1.75 = 14 h: the value and its line in the sentence's unit
+    assert say(overload.measure, "en") == "15.2 h, line 14 h"
+    assert say(overload.measure, "de") == "15,2 Std., Grenze 14 Std."
     unmet = signals[("counselling", "N-UNMET")]
-    assert "needed in 5 contacts in the last 90 days but referred in only 2 (40 %" in unmet.message
-    assert "in 5 Kontakten gebraucht, aber nur in 2 vermittelt (40 %" in unmet.message_de
+    assert "needed in 5 contacts in the last 90 days but referred in only 2 (40%" in say(
+        unmet.message, "en"
+    )
+    assert "in 5 Kontakten gebraucht, aber nur in 2 vermittelt (40\u00a0%" in say(
+        unmet.message, "de"
+    )
+    assert say(unmet.measure, "en") == "40% referred, signal below 50%"

@@ -10,6 +10,7 @@ import pytest
 
 from dashboard import settings
 from dashboard.access import AccessDenied, Scope
+from dashboard.i18n import t
 from dashboard.signals import RULES, evaluate
 
 from .conftest import FIXTURES, load
@@ -33,7 +34,14 @@ def test_thresholds_list_every_rule_threshold_with_its_default(con) -> None:
     views = settings.thresholds(con, "fx")
     declared = {r.key(t.name): t.default for r in RULES.values() for t in r.thresholds}
     assert {v.key: v.default for v in views} == declared
-    assert all(v.value == v.default and v.help and v.help_de for v in views)
+    assert all(v.value == v.default for v in views)
+    # every field has a readable label and help in each language, not its key
+    for v in views:
+        for lang in ("en", "de", "fa"):
+            assert t(v.title_id, lang) != v.title_id and t(v.help_id, lang) != v.help_id
+    overload = next(v for v in views if v.key == "S-OVERLOAD.ratio_high")
+    assert t(overload.title_id, "en") == "Hours above capacity (high)"
+    assert t(overload.title_id, "de") == "Stunden über Kapazität (hoch)"
     overload = next(v for v in views if v.key == "S-OVERLOAD.ratio_medium")
     assert (overload.value, overload.minimum, overload.maximum) == (1.25, 0.1, 10)
 

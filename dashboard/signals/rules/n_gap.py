@@ -4,8 +4,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dashboard.i18n.message import Ids, Label, Language, Msg
 from dashboard.signals.model import Finding, Rule, Threshold
-from dashboard.signals.text import cap, ids, label, language, plural
 
 # Suitable = that service type, LGBTIQ*-affirming, accepting referrals, speaking the language.
 # Contacts without a language name no language to check and are left out.
@@ -26,21 +26,22 @@ GROUP BY n.service_type, n.language
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    n, days, lang = row["n"], t["window_days"], row["language"]
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    n, days = row["n"], limits["window_days"]
     contacts = list(row["contact_ids"])
+    params = {
+        "service": Label("service", row["service_type"]),
+        "n": n,
+        "language": Language(row["language"]),
+        "days": days,
+        "contacts": Ids(contacts),
+    }
     return Finding(
         severity="high",
         value=n,
         threshold=1,
-        message=f"{cap(label(row['service_type']))} was needed in "
-        f"{plural(n, 'contact', 'contacts')} in {language(lang)} in the last {days} days "
-        f"({ids(contacts)}), but the network has no LGBTIQ*-affirming service of this kind "
-        f"that accepts referrals and speaks {language(lang)}",
-        message_de=f"{cap(label(row['service_type'], 'de'))} wurde in den letzten {days} Tagen "
-        f"in {plural(n, 'Kontakt', 'Kontakten')} auf {language(lang, 'de')} gebraucht "
-        f"({ids(contacts, lang='de')}), aber das Netzwerk hat kein LGBTIQ*-freundliches Angebot "
-        f"dieser Art, das Verweise annimmt und {language(lang, 'de')} spricht",
+        message=Msg("signal.N-GAP.message", params),
+        measure=Msg("signal.N-GAP.measure", {"n": n}),
         evidence={"contact_ids": contacts},
         since=row["first_date"],
         window_days=days,
@@ -51,24 +52,8 @@ RULE = Rule(
     id="N-GAP",
     action="networking",
     subject_type="service",
-    title="No suitable service for a language",
-    title_de="Kein passendes Angebot in einer Sprache",
-    reason="Professional offers must exist to consult when needed — affirming, open to "
-    "referrals and in the seeker's language.",
-    reason_de="Professionelle Angebote müssen da sein, wenn sie gebraucht werden — "
-    "queerfreundlich, offen für Verweise und in der Sprache der suchenden Person.",
     sql=SQL,
     explain=explain,
     contacts="sig_referrals",
-    thresholds=(
-        Threshold(
-            "window_days",
-            90,
-            "Days of contacts checked for needed services.",
-            "Tage, deren Kontakte auf benötigte Angebote geprüft werden.",
-            7,
-            365,
-            "days",
-        ),
-    ),
+    thresholds=(Threshold("window_days", 90, 7, 365, "days"),),
 )

@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dashboard.i18n.message import Msg
 from dashboard.signals.model import Finding, Rule
 
 SQL = """
@@ -12,13 +13,13 @@ WHERE NOT EXISTS (SELECT 1 FROM sig_services WHERE service_type = 'self_help_gro
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
     return Finding(
         severity="low",
         value=0,
         threshold=1,
-        message="The service network has no self-help group",
-        message_de="Das Netzwerk der Fachdienste enthält keine Selbsthilfegruppe",
+        message=Msg("signal.N-SELFHELP.message"),
+        measure=Msg("signal.N-SELFHELP.measure"),
         evidence={},
     )
 
@@ -27,10 +28,6 @@ RULE = Rule(
     id="N-SELFHELP",
     action="networking",
     subject_type="service",
-    title="No self-help group in the network",
-    title_de="Keine Selbsthilfegruppe im Netzwerk",
-    reason="Professionals should network with peer supporters and self-help groups.",
-    reason_de="Fachkräfte sollten sich mit Peer-Unterstützenden und Selbsthilfegruppen vernetzen.",
     sql=SQL,
     explain=explain,
 )

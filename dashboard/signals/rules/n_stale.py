@@ -4,8 +4,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dashboard.i18n.message import Items, Label, Msg
 from dashboard.signals.model import Finding, Rule, Threshold
-from dashboard.signals.text import cap, day, join, label
+from dashboard.signals.text import days_since
 
 SQL = """
 WITH needed AS (
@@ -24,28 +25,29 @@ GROUP BY s.service_type
 """
 
 
-def _service(s: Mapping[str, Any], as_of: date, lang: str) -> str:
+def _service(s: Mapping[str, Any], as_of: date) -> Msg:
     if s["last"] is None:
-        return f"{s['service_id']} ({'nie' if lang == 'de' else 'never'})"
+        return Msg("signal.N-STALE.service_never", {"service": s["service_id"]})
     ago = (as_of - s["last"]).days
-    if lang == "de":
-        return f"{s['service_id']} (zuletzt am {day(s['last'], 'de')}, vor {ago} Tagen)"
-    return f"{s['service_id']} (last on {day(s['last'])}, {ago} days ago)"
+    return Msg("signal.N-STALE.service", {"service": s["service_id"], "date": s["last"], "n": ago})
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    services, stale = list(row["services"]), t["stale_days"]
-    service, days = row["subject_id"], t["window_days"]
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    services, stale = list(row["services"]), limits["stale_days"]
+    days = limits["window_days"]
+    value = None if row["any_never"] else row["oldest_days"]
+    params = {
+        "service": Label("service", row["subject_id"]),
+        "days": days,
+        "stale": stale,
+        "services": Items([_service(s, as_of) for s in services]),
+    }
     return Finding(
         severity="low",
-        value=None if row["any_never"] else row["oldest_days"],
+        value=value,
         threshold=stale,
-        message=f"{cap(label(service))} was needed in the last {days} days, but the program has "
-        f"not met this service for more than {stale} days: "
-        f"{join([_service(s, as_of, 'en') for s in services])}",
-        message_de=f"{cap(label(service, 'de'))} wurde in den letzten {days} Tagen gebraucht, "
-        f"aber seit mehr als {stale} Tagen gab es keinen Austausch mit: "
-        f"{join([_service(s, as_of, 'de') for s in services], 'de')}",
+        message=Msg("signal.N-STALE.message", params),
+        measure=days_since(value, stale),
         evidence={"service_ids": [s["service_id"] for s in services]},
         since=row["first_date"],
         window_days=days,
@@ -56,33 +58,11 @@ RULE = Rule(
     id="N-STALE",
     action="networking",
     subject_type="service",
-    title="Network contact gone stale",
-    title_de="Kontakt zum Netzwerk eingeschlafen",
-    reason="Professionals should network with peer supporters and self-help groups.",
-    reason_de="Fachkräfte sollten sich mit Peer-Unterstützenden und Selbsthilfegruppen vernetzen.",
     sql=SQL,
     explain=explain,
     contacts="sig_referrals",
     thresholds=(
-        Threshold(
-            "window_days",
-            90,
-            "Days of contacts checked for needed service types.",
-            "Tage, deren Kontakte auf benötigte Angebotsarten geprüft werden.",
-            7,
-            365,
-            "days",
-        ),
-        Threshold(
-            "stale_days",
-            180,
-            "Fires when the last network contact with such a service is older than this "
-            "many days (or missing).",
-            "Meldet, wenn der letzte Austausch mit einem solchen Angebot älter als so "
-            "viele Tage ist (oder fehlt).",
-            7,
-            1095,
-            "days",
-        ),
+        Threshold("window_days", 90, 7, 365, "days"),
+        Threshold("stale_days", 180, 7, 1095, "days"),
     ),
 )

@@ -4,8 +4,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dashboard.i18n.message import Ids, Label, Msg, Pct
 from dashboard.signals.model import Finding, Rule, Threshold
-from dashboard.signals.text import cap, ids, label, pct
 
 SQL = """
 WITH needed AS (
@@ -25,19 +25,27 @@ HAVING count(*) >= $contacts_min
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    n, referred, days = row["n"], row["referred"], t["window_days"]
-    service, contacts = row["subject_id"], list(row["contact_ids"])
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    n, referred, days = row["n"], row["referred"], limits["window_days"]
+    contacts = list(row["contact_ids"])
     share = referred / n
+    params = {
+        "service": Label("service", row["subject_id"]),
+        "n": n,
+        "days": days,
+        "referred": referred,
+        "share": Pct(share),
+        "contacts": Ids(contacts),
+    }
     return Finding(
         severity="high",
         value=round(share, 2),
-        threshold=t["referred_share"],
-        message=f"{cap(label(service))} was needed in {n} contacts in the last {days} "
-        f"days but referred in only {referred} ({pct(share)}; {ids(contacts)})",
-        message_de=f"{label(service, 'de')} wurde in den letzten {days} Tagen in {n} Kontakten "
-        f"gebraucht, aber nur in {referred} vermittelt ({pct(share, 'de')}; "
-        f"{ids(contacts, lang='de')})",
+        threshold=limits["referred_share"],
+        message=Msg("signal.N-UNMET.message", params),
+        measure=Msg(
+            "signal.N-UNMET.measure",
+            {"value": Pct(share), "threshold": Pct(limits["referred_share"])},
+        ),
         evidence={"contact_ids": contacts},
         since=row["first_date"],
         window_days=days,
@@ -48,39 +56,12 @@ RULE = Rule(
     id="N-UNMET",
     action="networking",
     subject_type="service",
-    title="Needed help not referred",
-    title_de="Benötigte Hilfe nicht vermittelt",
-    reason="Professional offers must exist to consult when needed.",
-    reason_de="Professionelle Angebote müssen da sein, wenn sie gebraucht werden.",
     sql=SQL,
     explain=explain,
     contacts="sig_referrals",
     thresholds=(
-        Threshold(
-            "window_days",
-            90,
-            "Days of contacts counted.",
-            "Tage, deren Kontakte gezählt werden.",
-            7,
-            365,
-            "days",
-        ),
-        Threshold(
-            "contacts_min",
-            3,
-            "Only service types needed in at least this many contacts are checked.",
-            "Nur Angebotsarten, die in mindestens so vielen Kontakten gebraucht wurden, "
-            "werden geprüft.",
-            1,
-            100,
-        ),
-        Threshold(
-            "referred_share",
-            0.5,
-            "Fires when the share of those contacts with a referral is below this.",
-            "Meldet, wenn der Anteil dieser Kontakte mit Vermittlung darunter liegt.",
-            0.05,
-            1,
-        ),
+        Threshold("window_days", 90, 7, 365, "days"),
+        Threshold("contacts_min", 3, 1, 100),
+        Threshold("referred_share", 0.5, 0.05, 1),
     ),
 )

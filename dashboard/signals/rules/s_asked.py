@@ -4,8 +4,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dashboard.i18n.message import Msg
 from dashboard.signals.model import Finding, Rule
-from dashboard.signals.text import day, iso
+from dashboard.signals.text import iso
 
 SQL = """
 SELECT supporter_id AS subject_id, checkin_date FROM sig_checkins
@@ -13,14 +14,13 @@ WHERE rn = 1 AND wants_supervision
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
     when = row["checkin_date"]
     return Finding(
         severity="medium",
         value=True,
         threshold=None,
-        message=f"Asked for supervision in the latest check-in ({day(when)})",
-        message_de=f"Hat in der letzten Selbstreflexion ({day(when, 'de')}) um Supervision gebeten",
+        message=Msg("signal.S-ASKED.message", {"date": when}),
         evidence={"checkin_dates": iso([when])},
         since=when,
     )
@@ -30,10 +30,6 @@ RULE = Rule(
     id="S-ASKED",
     action="supervision",
     subject_type="supporter",
-    title="Asked for supervision",
-    title_de="Bittet um Supervision",
-    reason="The supporter asked.",
-    reason_de="Die Person hat darum gebeten.",
     sql=SQL,
     explain=explain,
 )

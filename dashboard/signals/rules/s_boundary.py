@@ -4,8 +4,10 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dashboard.i18n import N_
+from dashboard.i18n.message import Clauses, Ids, Items, Msg
 from dashboard.signals.model import Finding, Rule, Threshold
-from dashboard.signals.text import day, ids, iso, sentence
+from dashboard.signals.text import iso, scale
 
 SQL = """
 WITH pulse AS (
@@ -26,109 +28,71 @@ FROM pulse FULL JOIN private ON private.supporter_id = pulse.supporter_id
 """
 
 
-def _pulse(row: Mapping[str, Any], t: Mapping[str, Any], lang: str) -> str:
+def _pulse(row: Mapping[str, Any], limits: Mapping[str, Any]) -> Msg:
     """Returns the check-in clause naming each measure at or below its threshold."""
-    en, de = [], []
-    for name, label_en, label_de, limit in (
-        ("can_say_no", "can say no", "kann Nein sagen", t["can_say_no_max"]),
-        ("role_clarity", "role clarity", "Rollenklarheit", t["role_clarity_max"]),
-    ):
-        if row[name] is not None and row[name] <= limit:
-            en.append(f"{label_en} {row[name]} of 5 (signal at {limit} or less)")
-            de.append(f"{label_de} {row[name]} von 5 (Signal bis {limit})")
-    if lang == "de":
-        return f"letzte Selbstreflexion ({day(row['checkin_date'], 'de')}): {', '.join(de)}"
-    return f"latest check-in ({day(row['checkin_date'])}): {', '.join(en)}"
+    scores = [
+        Msg(message_id, {"value": row[name], "max": limit})
+        for name, message_id, limit in (
+            ("can_say_no", N_("signal.S-BOUNDARY.can_say_no"), limits["can_say_no_max"]),
+            ("role_clarity", N_("signal.S-BOUNDARY.role_clarity"), limits["role_clarity_max"]),
+        )
+        if row[name] is not None and row[name] <= limit
+    ]
+    return Msg("signal.S-BOUNDARY.checkin", {"date": row["checkin_date"], "scores": Items(scores)})
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    en, de, evidence = [], [], {}
-    days = t["window_days"]
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    clauses, evidence = [], {}
+    days = limits["window_days"]
     if row["checkin_date"] is not None:
-        en.append(_pulse(row, t, "en"))
-        de.append(_pulse(row, t, "de"))
+        clauses.append(_pulse(row, limits))
         evidence["checkin_dates"] = iso([row["checkin_date"]])
     contacts = list(row["contact_ids"] or [])
     if contacts:
-        en.append(
-            f"{len(contacts)} contacts in a private setting in the last {days} days "
-            f"({ids(contacts)})"
-        )
-        de.append(
-            f"{len(contacts)} Kontakte im privaten Rahmen in den letzten {days} Tagen "
-            f"({ids(contacts, lang='de')})"
+        clauses.append(
+            Msg(
+                "signal.S-BOUNDARY.private",
+                {"n": len(contacts), "days": days, "contacts": Ids(contacts)},
+            )
         )
         evidence["contact_ids"] = contacts
-    value, threshold = _value(row, contacts, t)
+    value, threshold, measure = _value(row, contacts, limits)
     dates = [d for d in (row["checkin_date"], row["first_date"]) if d is not None]
     return Finding(
         severity="medium",
         value=value,
         threshold=threshold,
-        message=sentence(en),
-        message_de=sentence(de),
+        message=Msg("signal.S-BOUNDARY.message", {"clauses": Clauses(clauses)}),
+        measure=measure,
         evidence=evidence,
         since=min(dates),
         window_days=days if contacts else None,
     )
 
 
-def _value(row: Mapping[str, Any], contacts: list[str], t: Mapping[str, Any]) -> tuple[Any, Any]:
-    """Returns the first condition that fired as (value, threshold)."""
-    if row["can_say_no"] is not None and row["can_say_no"] <= t["can_say_no_max"]:
-        return row["can_say_no"], t["can_say_no_max"]
-    if row["role_clarity"] is not None and row["role_clarity"] <= t["role_clarity_max"]:
-        return row["role_clarity"], t["role_clarity_max"]
-    return len(contacts), t["private_contacts_min"]
+def _value(
+    row: Mapping[str, Any], contacts: list[str], limits: Mapping[str, Any]
+) -> tuple[Any, Any, Msg]:
+    """Returns the first condition that fired as (value, threshold, the two as a phrase)."""
+    for name in ("can_say_no", "role_clarity"):
+        limit = limits[f"{name}_max"]
+        if row[name] is not None and row[name] <= limit:
+            return row[name], limit, scale(name, row[name], limit, at_least=False)
+    n, line = len(contacts), limits["private_contacts_min"]
+    return n, line, Msg("signal.S-BOUNDARY.measure_private", {"n": n, "threshold": line})
 
 
 RULE = Rule(
     id="S-BOUNDARY",
     action="supervision",
     subject_type="supporter",
-    title="Blurred roles, hard to say no",
-    title_de="Verschwimmende Rollen, Nein sagen fällt schwer",
-    reason="The roles of supporter and friend blur; saying no is hard.",
-    reason_de="Die Rollen von Unterstützenden und Freund*innen verschwimmen; Nein sagen fällt "
-    "schwer.",
     sql=SQL,
     explain=explain,
     contacts="sig_contacts",
     thresholds=(
-        Threshold(
-            "can_say_no_max",
-            2,
-            "Fires when the latest check-in's 'I can say no' (1-5) is at most this.",
-            "Meldet, wenn 'ich kann Nein sagen' (1-5) der letzten Selbstreflexion "
-            "höchstens so hoch ist.",
-            1,
-            5,
-        ),
-        Threshold(
-            "role_clarity_max",
-            2,
-            "Fires when the latest check-in's role clarity (1-5) is at most this.",
-            "Meldet, wenn die Rollenklarheit (1-5) der letzten Selbstreflexion höchstens "
-            "so hoch ist.",
-            1,
-            5,
-        ),
-        Threshold(
-            "window_days",
-            28,
-            "Days of contacts checked for private settings.",
-            "Tage, deren Kontakte auf privaten Rahmen geprüft werden.",
-            7,
-            365,
-            "days",
-        ),
-        Threshold(
-            "private_contacts_min",
-            2,
-            "Fires when at least this many contacts in the window were in a private setting.",
-            "Meldet, wenn mindestens so viele Kontakte im Zeitraum im privaten Rahmen stattfanden.",
-            1,
-            100,
-        ),
+        Threshold("can_say_no_max", 2, 1, 5),
+        Threshold("role_clarity_max", 2, 1, 5),
+        Threshold("window_days", 28, 7, 365, "days"),
+        Threshold("private_contacts_min", 2, 1, 100),
     ),
 )

@@ -4,8 +4,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dashboard.i18n.message import Ids, Msg
 from dashboard.signals.model import Finding, Rule, Threshold
-from dashboard.signals.text import day, ids, plural
 
 # Any session counts here (also intervision): the RULEBOOK excludes peer-led intervision only
 # from S-NO-SUPERVISION.
@@ -20,18 +20,16 @@ GROUP BY c.supporter_id
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    contacts, days, first = list(row["contact_ids"]), t["window_days"], row["first_date"]
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    contacts, days, first = list(row["contact_ids"]), limits["window_days"], row["first_date"]
     n = len(contacts)
+    params = {"n": n, "days": days, "contacts": Ids(contacts), "first": first}
     return Finding(
         severity="high",
         value=n,
         threshold=1,
-        message=f"{plural(n, 'crisis contact', 'crisis contacts')} in the last {days} days "
-        f"({ids(contacts)}, first on {day(first)}) and no supervision session since",
-        message_de=f"{plural(n, 'Krisenkontakt', 'Krisenkontakte')} in den letzten {days} Tagen "
-        f"({ids(contacts, lang='de')}, erstmals am {day(first, 'de')}) und seitdem keine "
-        "Supervision",
+        message=Msg("signal.S-CRISIS.message", params),
+        measure=Msg("signal.S-CRISIS.measure", {"n": n}),
         evidence={"contact_ids": contacts},
         since=first,
         window_days=days,
@@ -42,22 +40,8 @@ RULE = Rule(
     id="S-CRISIS",
     action="supervision",
     subject_type="supporter",
-    title="Crisis without supervision",
-    title_de="Krise ohne Supervision",
-    reason="Peer support is not built to carry crises alone.",
-    reason_de="Peer-Unterstützung ist nicht dafür gemacht, Krisen allein zu tragen.",
     sql=SQL,
     explain=explain,
     contacts="sig_contacts",
-    thresholds=(
-        Threshold(
-            "window_days",
-            28,
-            "Days of contacts checked for crises.",
-            "Tage, deren Kontakte auf Krisen geprüft werden.",
-            7,
-            365,
-            "days",
-        ),
-    ),
+    thresholds=(Threshold("window_days", 28, 7, 365, "days"),),
 )

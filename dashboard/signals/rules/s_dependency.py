@@ -5,8 +5,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dashboard.i18n.message import Clauses, Ids, Msg, Num, Pct
 from dashboard.signals.model import Finding, Rule, Threshold
-from dashboard.signals.text import day, ids, iso, num, pct, sentence
+from dashboard.signals.text import iso
 
 SQL = """
 WITH per_match AS (
@@ -56,136 +57,93 @@ LEFT JOIN pulse USING (supporter_id) LEFT JOIN inc USING (supporter_id)
 """
 
 
-def _match_clause(m: Mapping[str, Any], days: int, lang: str) -> str:
-    weekly = num(m["n"] * 7 / days, lang, 2)
-    if lang == "de":
-        parts = [
-            f"Begleitung {m['match_id']}: {m['n']} Kontakte in {days} Tagen (≈ {weekly} pro Woche)"
-        ]
-        if m["outside"]:
-            parts.append(
-                f"{m['n_outside']} davon außerhalb der vereinbarten Zeiten "
-                f"({pct(m['n_outside'] / m['n'], 'de')})"
-            )
-        return ", ".join(parts)
-    parts = [f"match {m['match_id']}: {m['n']} contacts in {days} days (≈ {weekly} a week)"]
-    if m["outside"]:
-        parts.append(
-            f"{m['n_outside']} of them outside agreed hours ({pct(m['n_outside'] / m['n'])})"
-        )
-    return ", ".join(parts)
+def _match_clause(m: Mapping[str, Any], days: int) -> Msg:
+    params = {"match": m["match_id"], "n": m["n"], "days": days, "weekly": Num(m["n"] * 7 / days)}
+    if not m["outside"]:
+        return Msg("signal.S-DEPENDENCY.match", params)
+    share = Pct(m["n_outside"] / m["n"])
+    return Msg(
+        "signal.S-DEPENDENCY.match_outside", {**params, "outside": m["n_outside"], "share": share}
+    )
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    days = t["window_days"]
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    days = limits["window_days"]
     matches = list(row["matches"] or [])
-    en = [_match_clause(m, days, "en") for m in matches]
-    de = [_match_clause(m, days, "de") for m in matches]
+    clauses = [_match_clause(m, days) for m in matches]
     evidence: dict[str, list[str]] = {}
     if matches:
         evidence["match_ids"] = [m["match_id"] for m in matches]
         evidence["contact_ids"] = list(row["contact_ids"])
     if row["seeker_dependency"] is not None:
-        en.append(
-            f"latest check-in ({day(row['checkin_date'])}): seeker dependency "
-            f"{row['seeker_dependency']} of 5 "
-            f"(signal at {t['seeker_dependency_min']} or more)"
-        )
-        de.append(
-            f"letzte Selbstreflexion ({day(row['checkin_date'], 'de')}): Abhängigkeit "
-            f"der begleiteten Person {row['seeker_dependency']} von 5 "
-            f"(Signal ab {t['seeker_dependency_min']})"
+        clauses.append(
+            Msg(
+                "signal.S-DEPENDENCY.checkin",
+                {
+                    "date": row["checkin_date"],
+                    "value": row["seeker_dependency"],
+                    "min": limits["seeker_dependency_min"],
+                },
+            )
         )
         evidence["checkin_dates"] = iso([row["checkin_date"]])
     if row["incident_ids"]:
         incidents = list(row["incident_ids"])
-        en.append(f"unresolved dependency incident {ids(incidents)}")
-        de.append(f"ungelöster Abhängigkeits-Vorfall {ids(incidents, lang='de')}")
+        clauses.append(
+            Msg("signal.S-DEPENDENCY.incidents", {"n": len(incidents), "incidents": Ids(incidents)})
+        )
         evidence["incident_ids"] = incidents
-    value, threshold = _value(row, matches, t)
+    value, threshold, measure = _value(row, matches, limits)
     dates = [row["first_date"], row["checkin_date"], row["incident_date"]]
     return Finding(
         severity="medium",
         value=value,
         threshold=threshold,
-        message=sentence(en),
-        message_de=sentence(de),
+        message=Msg("signal.S-DEPENDENCY.message", {"clauses": Clauses(clauses)}),
+        measure=measure,
         evidence=evidence,
         since=min((d for d in dates if d is not None), default=None),
         window_days=days if matches else None,
     )
 
 
-def _value(row: Mapping[str, Any], matches: list[Any], t: Mapping[str, Any]) -> tuple[Any, Any]:
-    """Returns the measured value shown with the threshold: contacts a week of the busiest
-    match, else the dependency score, else the number of open incidents."""
+def _value(
+    row: Mapping[str, Any], matches: list[Any], limits: Mapping[str, Any]
+) -> tuple[Any, Any, Msg]:
+    """Returns the measured value, its threshold and the two as a phrase: contacts a week of the
+    busiest match, else the out-of-hours share, else the dependency score, else open incidents."""
     frequent = [m for m in matches if m["frequent"]]
     if frequent:
-        return round(max(m["n"] for m in frequent) * 7 / t["window_days"], 2), t[
-            "contacts_per_week"
-        ]
+        weekly, line = (
+            max(m["n"] for m in frequent) * 7 / limits["window_days"],
+            limits["contacts_per_week"],
+        )
+        phrase = {"value": Num(weekly), "threshold": Num(line)}
+        return round(weekly, 2), line, Msg("signal.S-DEPENDENCY.measure_weekly", phrase)
     if matches:
-        return round(max(m["n_outside"] / m["n"] for m in matches), 2), t["outside_share"]
+        share, line = max(m["n_outside"] / m["n"] for m in matches), limits["outside_share"]
+        phrase = {"value": Pct(share), "threshold": Pct(line)}
+        return round(share, 2), line, Msg("signal.S-DEPENDENCY.measure_outside", phrase)
     if row["seeker_dependency"] is not None:
-        return row["seeker_dependency"], t["seeker_dependency_min"]
-    return len(row["incident_ids"]), 1
+        score, line = row["seeker_dependency"], limits["seeker_dependency_min"]
+        phrase = {"value": score, "threshold": line}
+        return score, line, Msg("signal.S-DEPENDENCY.measure_score", phrase)
+    n = len(row["incident_ids"])
+    return n, 1, Msg("signal.S-DEPENDENCY.measure_incidents", {"n": n})
 
 
 RULE = Rule(
     id="S-DEPENDENCY",
     action="supervision",
     subject_type="supporter",
-    title="Signs of dependency",
-    title_de="Anzeichen von Abhängigkeit",
-    reason="Close relationships create dependency and over-demand.",
-    reason_de="Nähe schafft Abhängigkeit und Überforderung.",
     sql=SQL,
     explain=explain,
     contacts="sig_contacts",
     thresholds=(
-        Threshold(
-            "window_days",
-            28,
-            "Days of contacts counted per match.",
-            "Tage, deren Kontakte je Begleitung gezählt werden.",
-            7,
-            365,
-            "days",
-        ),
-        Threshold(
-            "contacts_per_week",
-            3.0,
-            "Fires when a match averages at least this many contacts a week.",
-            "Meldet, wenn eine Begleitung im Schnitt mindestens so viele Kontakte pro Woche hat.",
-            0.5,
-            50,
-        ),
-        Threshold(
-            "outside_min_contacts",
-            4,
-            "Out-of-hours check only for matches with at least this many contacts.",
-            "Prüfung außerhalb vereinbarter Zeiten nur für Begleitungen mit mindestens "
-            "so vielen Kontakten.",
-            1,
-            100,
-        ),
-        Threshold(
-            "outside_share",
-            0.5,
-            "Fires when at least this share of a match's contacts were outside agreed hours.",
-            "Meldet, wenn mindestens dieser Anteil der Kontakte einer Begleitung außerhalb "
-            "vereinbarter Zeiten lag.",
-            0.05,
-            1,
-        ),
-        Threshold(
-            "seeker_dependency_min",
-            4,
-            "Fires when the latest check-in's 'seeker depends on me' (1-5) is at least this.",
-            "Meldet, wenn 'begleitete Person ist von mir abhängig' (1-5) der letzten "
-            "Selbstreflexion mindestens so hoch ist.",
-            1,
-            5,
-        ),
+        Threshold("window_days", 28, 7, 365, "days"),
+        Threshold("contacts_per_week", 3.0, 0.5, 50),
+        Threshold("outside_min_contacts", 4, 1, 100),
+        Threshold("outside_share", 0.5, 0.05, 1),
+        Threshold("seeker_dependency_min", 4, 1, 5),
     ),
 )

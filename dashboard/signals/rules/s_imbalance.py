@@ -4,8 +4,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dashboard.i18n.message import Clauses, Msg
 from dashboard.signals.model import Finding, Rule, Threshold
-from dashboard.signals.text import day, iso, sentence
+from dashboard.signals.text import iso, scale
 
 SQL = """
 WITH recent AS (
@@ -28,37 +29,49 @@ WHERE (l.benefit <= $benefit_max AND l.stress >= $stress_min)
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    en, de = [], []
-    latest, latest_de = day(row["checkin_date"]), day(row["checkin_date"], "de")
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    clauses = []
+    latest = row["checkin_date"]
     if row["low_benefit"]:
-        en.append(
-            f"latest check-in ({latest}): benefit {row['benefit']} of 5 while stress is "
-            f"{row['stress']} of 5 (signal at benefit ≤ {t['benefit_max']} with stress "
-            f"≥ {t['stress_min']})"
+        clauses.append(
+            Msg(
+                "signal.S-IMBALANCE.low_benefit",
+                {
+                    "date": latest,
+                    "benefit": row["benefit"],
+                    "stress": row["stress"],
+                    "benefit_max": limits["benefit_max"],
+                    "stress_min": limits["stress_min"],
+                },
+            )
         )
-        de.append(
-            f"letzte Selbstreflexion ({latest_de}): Gewinn {row['benefit']} von 5 bei "
-            f"Belastung {row['stress']} von 5 (Signal bei Gewinn ≤ {t['benefit_max']} "
-            f"und Belastung ≥ {t['stress_min']})"
-        )
+    drop = row["earliest_benefit"] - row["benefit"] if row["dropped"] else None
     if row["dropped"]:
-        drop = row["earliest_benefit"] - row["benefit"]
-        en.append(
-            f"benefit fell by {drop} points, from {row['earliest_benefit']} "
-            f"({day(row['earliest_date'])}) to {row['benefit']} ({latest})"
+        clauses.append(
+            Msg(
+                "signal.S-IMBALANCE.dropped",
+                {
+                    "n": drop,
+                    "earliest": row["earliest_benefit"],
+                    "earliest_date": row["earliest_date"],
+                    "benefit": row["benefit"],
+                    "date": latest,
+                },
+            )
         )
-        de.append(
-            f"Gewinn um {drop} Punkte gesunken, von {row['earliest_benefit']} "
-            f"({day(row['earliest_date'], 'de')}) auf {row['benefit']} ({latest_de})"
-        )
-    dates = [row["checkin_date"]] + ([row["earliest_date"]] if row["dropped"] else [])
+    dates = [latest] + ([row["earliest_date"]] if row["dropped"] else [])
+    if row["low_benefit"]:
+        value, threshold = row["benefit"], limits["benefit_max"]
+        measure = scale("benefit", value, threshold, at_least=False)
+    else:
+        value, threshold = drop, limits["benefit_drop"]
+        measure = Msg("signal.S-IMBALANCE.measure_drop", {"n": value, "threshold": threshold})
     return Finding(
         severity="medium",
-        value=row["benefit"] if row["low_benefit"] else row["earliest_benefit"] - row["benefit"],
-        threshold=t["benefit_max"] if row["low_benefit"] else t["benefit_drop"],
-        message=sentence(en),
-        message_de=sentence(de),
+        value=value,
+        threshold=threshold,
+        message=Msg("signal.S-IMBALANCE.message", {"clauses": Clauses(clauses)}),
+        measure=measure,
         evidence={"checkin_dates": sorted(iso(dates))},
         since=min(dates),
     )
@@ -68,48 +81,13 @@ RULE = Rule(
     id="S-IMBALANCE",
     action="supervision",
     subject_type="supporter",
-    title="Cost outweighs what the supporter gets back",
-    title_de="Aufwand überwiegt, was zurückkommt",
-    reason="Notice early when it no longer fits: the cost against what the supporter gets back.",
-    reason_de="Früh merken, wenn es nicht mehr passt: Aufwand gegen das, was zurückkommt.",
     sql=SQL,
     explain=explain,
     checkins="lookback_checkins",
     thresholds=(
-        Threshold(
-            "benefit_max",
-            2,
-            "Fires when the latest benefit (1-5) is at most this ...",
-            "Meldet, wenn der letzte Gewinn (1-5) höchstens so hoch ist ...",
-            1,
-            5,
-        ),
-        Threshold(
-            "stress_min",
-            3,
-            "... while the same check-in's stress is at least this.",
-            "... und die Belastung derselben Selbstreflexion mindestens so hoch ist.",
-            1,
-            5,
-        ),
-        Threshold(
-            "benefit_drop",
-            2,
-            "Fires when the latest benefit is at least this many points below the "
-            "earliest of the recent check-ins.",
-            "Meldet, wenn der letzte Gewinn mindestens so viele Punkte unter dem ältesten "
-            "der jüngsten Selbstreflexionen liegt.",
-            1,
-            4,
-        ),
-        Threshold(
-            "lookback_checkins",
-            3,
-            "How many recent check-ins (the latest included) the drop is measured over.",
-            "Über wie viele jüngste Selbstreflexionen (die letzte eingeschlossen) der "
-            "Rückgang gemessen wird.",
-            2,
-            12,
-        ),
+        Threshold("benefit_max", 2, 1, 5),
+        Threshold("stress_min", 3, 1, 5),
+        Threshold("benefit_drop", 2, 1, 4),
+        Threshold("lookback_checkins", 3, 2, 12),
     ),
 )

@@ -4,8 +4,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dashboard.i18n.message import Items, Label, Msg
 from dashboard.signals.model import Finding, Rule
-from dashboard.signals.text import day, label
 
 # Incidents without a supporter cannot name a subject; the health overview counts them.
 SQL = """
@@ -20,24 +20,28 @@ GROUP BY i.supporter_id
 """
 
 
-def _clause(i: Mapping[str, Any], lang: str) -> str:
-    sev = f", {label(i['severity'], lang)}" if i["severity"] else ""
-    if lang == "de":
-        return f"{i['incident_id']} ({label(i['type'], 'de')}{sev}, seit {day(i['date'], 'de')})"
-    return f"{i['incident_id']} ({label(i['type'])}{sev}, since {day(i['date'])})"
+def _clause(i: Mapping[str, Any]) -> Msg:
+    params = {"id": i["incident_id"], "type": Label("incident", i["type"]), "date": i["date"]}
+    if not i["severity"]:
+        return Msg("signal.S-INCIDENT.incident", params)
+    return Msg(
+        "signal.S-INCIDENT.incident_severity",
+        {**params, "severity": Label("severity", i["severity"])},
+    )
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
     incidents = list(row["incidents"])
     n = len(incidents)
-    en = ", ".join(_clause(i, "en") for i in incidents)
-    de = ", ".join(_clause(i, "de") for i in incidents)
     return Finding(
         severity="high" if row["any_high"] else "medium",
         value=n,
         threshold=1,
-        message=f"Unresolved incident{'s' if n > 1 else ''}: {en}",
-        message_de=f"{'Ungelöste Vorfälle' if n > 1 else 'Ungelöster Vorfall'}: {de}",
+        message=Msg(
+            "signal.S-INCIDENT.message",
+            {"n": n, "incidents": Items([_clause(i) for i in incidents])},
+        ),
+        measure=Msg("signal.S-INCIDENT.measure", {"n": n}),
         evidence={"incident_ids": [i["incident_id"] for i in incidents]},
         since=row["first_date"],
     )
@@ -47,10 +51,6 @@ RULE = Rule(
     id="S-INCIDENT",
     action="supervision",
     subject_type="supporter",
-    title="Unresolved incident",
-    title_de="Ungelöster Vorfall",
-    reason="Confidentiality breaks more easily than in professional relations.",
-    reason_de="Vertraulichkeit bricht leichter als in professionellen Beziehungen.",
     sql=SQL,
     explain=explain,
 )

@@ -4,8 +4,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dashboard.i18n.message import Msg
 from dashboard.signals.model import Finding, Rule, Threshold
-from dashboard.signals.text import day, iso
+from dashboard.signals.text import days_since, iso
 
 # A session counts when its facilitator is a professional or not recorded; peer-led
 # intervision does not count here (RULEBOOK).
@@ -18,24 +19,20 @@ WHERE m.active
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
     last, since_days = row["last_date"], row["days_since"]
-    medium = last is None or since_days >= t["days_medium"]
-    window = t["days_medium"] if medium else t["days_low"]
+    medium = last is None or since_days >= limits["days_medium"]
+    window = limits["days_medium"] if medium else limits["days_low"]
     if last is None:
-        en = "no supervision session led by a professional on record"
-        de = "keine Supervision durch eine Fachkraft verzeichnet"
+        detail = Msg("signal.S-NO-SUPERVISION.never")
     else:
-        en = f"last session {since_days} days ago, on {day(last)}"
-        de = f"letzte Sitzung vor {since_days} Tagen, am {day(last, 'de')}"
+        detail = Msg("signal.S-NO-SUPERVISION.last", {"n": since_days, "date": last})
     return Finding(
         severity="medium" if medium else "low",
         value=since_days,
         threshold=window,
-        message=f"Active, but no supervision led by a professional in the last {window} days "
-        f"({en})",
-        message_de=f"Aktiv, aber keine Supervision durch eine Fachkraft in den letzten {window} "
-        f"Tagen ({de})",
+        message=Msg("signal.S-NO-SUPERVISION.message", {"days": window, "detail": detail}),
+        measure=days_since(since_days, window),
         evidence={"session_dates": iso([last])} if last else {},
         since=last,
         window_days=window,
@@ -46,33 +43,11 @@ RULE = Rule(
     id="S-NO-SUPERVISION",
     action="supervision",
     subject_type="supporter",
-    title="No professional supervision",
-    title_de="Keine Supervision durch Fachkräfte",
-    reason="Professionals should supervise peer support.",
-    reason_de="Fachkräfte sollten Peer-Unterstützung begleiten.",
     sql=SQL,
     explain=explain,
     thresholds=(
-        Threshold(
-            "days_low",
-            56,
-            "Fires (low) when an active supporter had no professionally led session in "
-            "this many days.",
-            "Meldet (niedrig), wenn eine aktive Person so viele Tage keine Sitzung mit "
-            "einer Fachkraft hatte.",
-            7,
-            730,
-            "days",
-        ),
-        Threshold(
-            "days_medium",
-            112,
-            "Severity medium when there was none in this many days.",
-            "Dringlichkeit mittel, wenn es so viele Tage keine gab.",
-            7,
-            730,
-            "days",
-        ),
+        Threshold("days_low", 56, 7, 730, "days"),
+        Threshold("days_medium", 112, 7, 730, "days"),
     ),
     ordered=(("days_low", "days_medium"),),
 )

@@ -4,8 +4,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dashboard.i18n.message import Msg, Num, Pct
 from dashboard.signals.model import Finding, Rule, Threshold
-from dashboard.signals.text import num, pct
 
 SQL = """
 WITH load AS (
@@ -25,20 +25,24 @@ GROUP BY o.supporter_id, o.capacity, o.minutes, o.since
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    hours, capacity, days = row["minutes"] / 60, row["capacity"], t["window_days"]
-    high = row["minutes"] > t["ratio_high"] * capacity * 60
-    line = t["ratio_high"] if high else t["ratio_medium"]
-    share = f" ({pct(hours / capacity, above=line)})" if capacity else ""
-    share_de = f" ({pct(hours / capacity, 'de', above=line)})" if capacity else ""
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    hours, capacity, days = row["minutes"] / 60, row["capacity"], limits["window_days"]
+    high = row["minutes"] > limits["ratio_high"] * capacity * 60
+    line = limits["ratio_high"] if high else limits["ratio_medium"]
+    params = {"hours": Num(hours), "days": days, "capacity": Num(capacity)}
+    if capacity:
+        message = Msg("signal.S-OVERLOAD.message", {**params, "share": Pct(hours / capacity, line)})
+    else:
+        message = Msg("signal.S-OVERLOAD.message_no_capacity", params)
     return Finding(
         severity="high" if high else "medium",
         value=round(hours, 2),
         threshold=round(line * capacity, 2),
-        message=f"{num(hours)} h of contacts in the last {days} days "
-        f"against {num(capacity)} h agreed{share}",
-        message_de=f"{num(hours, 'de')} Std. Kontakte in den letzten {days} Tagen "
-        f"bei {num(capacity, 'de')} Std. vereinbart{share_de}",
+        message=message,
+        measure=Msg(
+            "signal.S-OVERLOAD.measure",
+            {"value": Num(hours, 1), "threshold": Num(line * capacity, 1)},
+        ),
         evidence={"contact_ids": list(row["contact_ids"])},
         since=row["since"],
         window_days=days,
@@ -49,44 +53,13 @@ RULE = Rule(
     id="S-OVERLOAD",
     action="supervision",
     subject_type="supporter",
-    title="More contact hours than agreed",
-    title_de="Mehr Kontaktstunden als vereinbart",
-    reason="The wish to help pushes supporters past their own limits.",
-    reason_de="Der Wunsch zu helfen treibt Unterstützende über ihre eigenen Grenzen.",
     sql=SQL,
     explain=explain,
     contacts="sig_contacts",
     thresholds=(
-        Threshold(
-            "window_days",
-            28,
-            "Days of contacts counted (ending on the as-of date).",
-            "Tage, deren Kontakte gezählt werden (bis einschließlich Stichtag).",
-            7,
-            365,
-            "days",
-        ),
-        Threshold(
-            "ratio_medium",
-            1.25,
-            "Fires (medium) when contact hours exceed this multiple of the agreed "
-            "monthly capacity (the monthly figure as is).",
-            "Meldet (mittel), wenn die Kontaktstunden dieses Vielfache der vereinbarten "
-            "Monatskapazität übersteigen (Monatswert unverändert).",
-            0.1,
-            10,
-            "×",
-        ),
-        Threshold(
-            "ratio_high",
-            1.75,
-            "Severity high when contact hours exceed this multiple of the capacity.",
-            "Dringlichkeit hoch, wenn die Kontaktstunden dieses Vielfache der Kapazität "
-            "übersteigen.",
-            0.1,
-            10,
-            "×",
-        ),
+        Threshold("window_days", 28, 7, 365, "days"),
+        Threshold("ratio_medium", 1.25, 0.1, 10, "×"),
+        Threshold("ratio_high", 1.75, 0.1, 10, "×"),
     ),
     ordered=(("ratio_medium", "ratio_high"),),
 )

@@ -4,8 +4,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dashboard.i18n.message import Msg
 from dashboard.signals.model import Finding, Rule, Threshold
-from dashboard.signals.text import day, iso
+from dashboard.signals.text import days_since, iso
 
 SQL = """
 WITH last AS (
@@ -20,19 +21,18 @@ WHERE m.active AND (last.last_date IS NULL OR $as_of - last.last_date >= $days)
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    last, days = row["last_date"], t["days"]
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    last, days = row["last_date"], limits["days"]
     if last is None:
-        en, de = "none on record", "keine verzeichnet"
+        detail = Msg("signal.S-SILENT.never")
     else:
-        en = f"last one {row['days_since']} days ago, on {day(last)}"
-        de = f"letzte vor {row['days_since']} Tagen, am {day(last, 'de')}"
+        detail = Msg("signal.S-SILENT.last", {"n": row["days_since"], "date": last})
     return Finding(
         severity="low",
         value=row["days_since"],
         threshold=days,
-        message=f"Active, but no check-in in the last {days} days ({en})",
-        message_de=f"Aktiv, aber keine Selbstreflexion in den letzten {days} Tagen ({de})",
+        message=Msg("signal.S-SILENT.message", {"days": days, "detail": detail}),
+        measure=days_since(row["days_since"] if last else None, days),
         evidence={"checkin_dates": iso([last])} if last else {},
         since=last,
         window_days=days,
@@ -43,22 +43,7 @@ RULE = Rule(
     id="S-SILENT",
     action="supervision",
     subject_type="supporter",
-    title="No recent check-in",
-    title_de="Keine aktuelle Selbstreflexion",
-    reason="Without reflection nobody sees strain coming.",
-    reason_de="Ohne Reflexion sieht niemand Belastung kommen.",
     sql=SQL,
     explain=explain,
-    thresholds=(
-        Threshold(
-            "days",
-            56,
-            "Fires when an active supporter had no check-in (pulse or ProQOL) in this many days.",
-            "Meldet, wenn eine aktive Person so viele Tage keine Selbstreflexion (Puls "
-            "oder ProQOL) abgegeben hat.",
-            7,
-            730,
-            "days",
-        ),
-    ),
+    thresholds=(Threshold("days", 56, 7, 730, "days"),),
 )

@@ -4,8 +4,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dashboard.i18n.message import Clauses, Ids, Labels, Msg
 from dashboard.signals.model import Finding, Rule, Threshold
-from dashboard.signals.text import day, ids, iso, labels, plural, sentence
+from dashboard.signals.text import iso, scale
 
 SQL = """
 WITH hits AS (
@@ -26,46 +27,48 @@ FROM per_supporter h FULL JOIN felt ON felt.supporter_id = h.supporter_id
 """
 
 
-def _kind(topics: list[str], lang: str) -> str:
-    one = len(topics) == 1
-    if lang == "de":
-        return "als belastend angegebenes Thema" if one else "als belastend angegebene Themen"
-    return "a declared trigger topic" if one else "declared trigger topics"
-
-
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    en, de, evidence = [], [], {}
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    clauses, evidence = [], {}
     contacts = list(row["contact_ids"] or [])
-    days = t["window_days"]
+    days = limits["window_days"]
     if contacts:
-        n = len(contacts)
-        en.append(
-            f"{plural(n, 'contact', 'contacts')} in the last {days} days touched "
-            f"{labels(row['topics'])} ({_kind(row['topics'], 'en')}; {ids(contacts)})"
-        )
-        de.append(
-            f"{plural(n, 'Kontakt', 'Kontakte')} in den letzten {days} Tagen "
-            f"{'berührte' if n == 1 else 'berührten'} {labels(row['topics'], 'de')} "
-            f"({_kind(row['topics'], 'de')}; {ids(contacts, lang='de')})"
-        )
+        topics = list(row["topics"])
+        params = {
+            "n": len(contacts),
+            "days": days,
+            "topics": Labels("topic", topics),
+            "contacts": Ids(contacts),
+        }
+        if len(topics) == 1:
+            clauses.append(Msg("signal.S-TRIGGER.contacts_topic", params))
+        else:
+            clauses.append(Msg("signal.S-TRIGGER.contacts_topics", params))
         evidence["contact_ids"] = contacts
     if row["felt_triggered"] is not None:
-        en.append(
-            f"latest check-in ({day(row['checkin_date'])}): felt triggered "
-            f"{row['felt_triggered']} of 5 (signal at {t['felt_triggered_min']} or more)"
-        )
-        de.append(
-            f"letzte Selbstreflexion ({day(row['checkin_date'], 'de')}): getriggert "
-            f"{row['felt_triggered']} von 5 (Signal ab {t['felt_triggered_min']})"
+        clauses.append(
+            Msg(
+                "signal.S-TRIGGER.checkin",
+                {
+                    "date": row["checkin_date"],
+                    "value": row["felt_triggered"],
+                    "min": limits["felt_triggered_min"],
+                },
+            )
         )
         evidence["checkin_dates"] = iso([row["checkin_date"]])
     dates = [d for d in (row["first_date"], row["checkin_date"]) if d is not None]
+    if contacts:
+        value, threshold = len(contacts), 1
+        measure = Msg("signal.S-TRIGGER.measure_contacts", {"n": value})
+    else:
+        value, threshold = row["felt_triggered"], limits["felt_triggered_min"]
+        measure = scale("felt_triggered", value, threshold)
     return Finding(
         severity="medium",
-        value=len(contacts) if contacts else row["felt_triggered"],
-        threshold=1 if contacts else t["felt_triggered_min"],
-        message=sentence(en),
-        message_de=sentence(de),
+        value=value,
+        threshold=threshold,
+        message=Msg("signal.S-TRIGGER.message", {"clauses": Clauses(clauses)}),
+        measure=measure,
         evidence=evidence,
         since=min(dates),
         window_days=days if contacts else None,
@@ -76,30 +79,11 @@ RULE = Rule(
     id="S-TRIGGER",
     action="supervision",
     subject_type="supporter",
-    title="Own distressing experiences touched",
-    title_de="Eigene belastende Erfahrungen berührt",
-    reason="Similar stories recall the supporter's own distressing experiences.",
-    reason_de="Ähnliche Geschichten rufen eigene belastende Erfahrungen wach.",
     sql=SQL,
     explain=explain,
     contacts="sig_triggers",
     thresholds=(
-        Threshold(
-            "window_days",
-            28,
-            "Days of contacts checked for trigger topics.",
-            "Tage, deren Kontakte auf belastende Themen geprüft werden.",
-            7,
-            365,
-            "days",
-        ),
-        Threshold(
-            "felt_triggered_min",
-            4,
-            "Fires when the latest check-in's 'felt triggered' (1-5) is at least this.",
-            "Meldet, wenn 'getriggert' (1-5) der letzten Selbstreflexion mindestens so hoch ist.",
-            1,
-            5,
-        ),
+        Threshold("window_days", 28, 7, 365, "days"),
+        Threshold("felt_triggered_min", 4, 1, 5),
     ),
 )

@@ -4,8 +4,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dashboard.i18n.message import Ids, Msg
 from dashboard.signals.model import Finding, Rule
-from dashboard.signals.text import day, ids, plural
 
 SQL = """
 WITH basics AS (
@@ -23,19 +23,20 @@ GROUP BY mt.supporter_id
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
     matches, lapsed = list(row["match_ids"]), row["expired_on"]
     n = len(matches)
-    en = f" (it expired on {day(lapsed)})" if lapsed else ""
-    de = f" (sie ist am {day(lapsed, 'de')} abgelaufen)" if lapsed else ""
+    params = {"n": n, "matches": Ids(matches), "date": lapsed}
+    if lapsed:
+        message = Msg("signal.T-BASICS.message_expired", params)
+    else:
+        message = Msg("signal.T-BASICS.message", params)
     return Finding(
         severity="medium",
         value=n,
         threshold=1,
-        message=f"Supports someone ({plural(n, 'open match', 'open matches')}: {ids(matches)}) "
-        f"without a valid peer-support basics training{en}",
-        message_de=f"Begleitet jemanden ({plural(n, 'offene Begleitung', 'offene Begleitungen')}: "
-        f"{ids(matches, lang='de')}) ohne gültige Schulung in Peer-Support-Grundlagen{de}",
+        message=message,
+        measure=Msg("signal.T-BASICS.measure", {"n": n}),
         evidence={"match_ids": matches},
         since=row["first_start"],
     )
@@ -45,10 +46,6 @@ RULE = Rule(
     id="T-BASICS",
     action="training",
     subject_type="supporter",
-    title="No peer-support basics training",
-    title_de="Keine Schulung in Peer-Support-Grundlagen",
-    reason="Peer supporters should take peer-support training.",
-    reason_de="Peer-Unterstützende sollten eine Peer-Support-Schulung machen.",
     sql=SQL,
     explain=explain,
 )

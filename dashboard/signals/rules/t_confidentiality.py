@@ -4,8 +4,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dashboard.i18n.message import Ids, Items, Msg
 from dashboard.signals.model import Finding, Rule
-from dashboard.signals.text import day, ids, join
 
 # Resolved or not; only a confidentiality training completed strictly after the breach counts.
 SQL = """
@@ -22,20 +22,16 @@ GROUP BY i.supporter_id
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
     incidents = list(row["incident_ids"])
-    when_en = join([day(d) for d in row["dates"]])
-    when_de = join([day(d, "de") for d in row["dates"]], "de")
-    many = len(incidents) > 1
+    n = len(incidents)
+    params = {"n": n, "incidents": Ids(incidents), "dates": Items(list(row["dates"]))}
     return Finding(
         severity="medium",
-        value=len(incidents),
+        value=n,
         threshold=1,
-        message=f"Confidentiality breach{'es' if many else ''} {ids(incidents)} ({when_en}) "
-        "and no confidentiality training completed since",
-        message_de=f"{'Vertraulichkeitsbrüche' if many else 'Vertraulichkeitsbruch'} "
-        f"{ids(incidents, lang='de')} ({when_de}) und seitdem keine Schulung zu "
-        "Vertraulichkeit abgeschlossen",
+        message=Msg("signal.T-CONFIDENTIALITY.message", params),
+        measure=Msg("signal.T-CONFIDENTIALITY.measure", {"n": n}),
         evidence={"incident_ids": incidents},
         since=row["first_date"],
     )
@@ -45,12 +41,6 @@ RULE = Rule(
     id="T-CONFIDENTIALITY",
     action="training",
     subject_type="supporter",
-    title="Confidentiality breach without training",
-    title_de="Vertraulichkeitsbruch ohne Schulung",
-    reason="Confidentiality breaks more easily than in professional relations; training helps "
-    "to know who may talk to whom about what.",
-    reason_de="Vertraulichkeit bricht leichter als in professionellen Beziehungen; eine Schulung "
-    "klärt, wer mit wem worüber sprechen darf.",
     sql=SQL,
     explain=explain,
 )

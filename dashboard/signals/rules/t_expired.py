@@ -4,8 +4,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dashboard.i18n.message import Items, Label, Msg
 from dashboard.signals.model import Finding, Rule
-from dashboard.signals.text import day, join, label
 
 # The newest completion of each kind decides: an expired one renewed later is fine.
 SQL = """
@@ -24,23 +24,22 @@ FROM lapsed GROUP BY supporter_id
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
     lapsed = list(row["lapsed"])
-    en = join([f"{label(x['training'])} (valid until {day(x['valid_until'])})" for x in lapsed])
-    de = join(
-        [
-            f"{label(x['training'], 'de')} (gültig bis {day(x['valid_until'], 'de')})"
-            for x in lapsed
-        ],
-        "de",
-    )
-    many = len(lapsed) > 1
+    trainings = [
+        Msg(
+            "signal.T-EXPIRED.training",
+            {"training": Label("training", x["training"]), "date": x["valid_until"]},
+        )
+        for x in lapsed
+    ]
+    n = len(lapsed)
     return Finding(
         severity="low",
-        value=len(lapsed),
+        value=n,
         threshold=1,
-        message=f"Training{'s' if many else ''} expired and not renewed: {en}",
-        message_de=f"{'Schulungen' if many else 'Schulung'} abgelaufen und nicht erneuert: {de}",
+        message=Msg("signal.T-EXPIRED.message", {"n": n, "trainings": Items(trainings)}),
+        measure=Msg("signal.T-EXPIRED.measure", {"n": n}),
         evidence={
             "trainings": [f"{x['training']}:{x['completed_on'].isoformat()}" for x in lapsed]
         },
@@ -52,10 +51,6 @@ RULE = Rule(
     id="T-EXPIRED",
     action="training",
     subject_type="supporter",
-    title="Training expired",
-    title_de="Schulung abgelaufen",
-    reason="Skills need refreshing once a training's validity has passed.",
-    reason_de="Kenntnisse brauchen Auffrischung, wenn eine Schulung abgelaufen ist.",
     sql=SQL,
     explain=explain,
 )

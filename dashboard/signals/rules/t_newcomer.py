@@ -4,8 +4,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dashboard.i18n import N_
+from dashboard.i18n.message import Ids, Msg
 from dashboard.signals.model import Finding, Rule, Threshold
-from dashboard.signals.text import cap, day, ids
 
 SQL = """
 SELECT m.supporter_id AS subject_id, m.own_process_stage = 'early' AS early, m.joined_on,
@@ -18,23 +19,28 @@ WHERE (m.own_process_stage = 'early' OR $as_of - m.joined_on < $newcomer_days)
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    n, matches = row["open_matches"], list(row["match_ids"])
-    why_en, why_de = [], []
-    if row["early"]:
-        why_en.append("early on their own path")
-        why_de.append("am Anfang des eigenen Wegs")
-    if row["days_in"] < t["newcomer_days"]:
-        why_en.append(f"joined {row['days_in']} days ago ({day(row['joined_on'])})")
-        why_de.append(f"seit {row['days_in']} Tagen dabei ({day(row['joined_on'], 'de')})")
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    n, matches, line = row["open_matches"], list(row["match_ids"]), limits["max_open_matches"]
+    new = row["days_in"] < limits["newcomer_days"]
+    if row["early"] and new:
+        message_id = N_("signal.T-NEWCOMER.message_early_new")
+    elif row["early"]:
+        message_id = N_("signal.T-NEWCOMER.message_early")
+    else:
+        message_id = N_("signal.T-NEWCOMER.message_new")
+    params = {
+        "n": n,
+        "matches": Ids(matches),
+        "max": line,
+        "days": row["days_in"],
+        "date": row["joined_on"],
+    }
     return Finding(
         severity="medium",
         value=n,
-        threshold=t["max_open_matches"],
-        message=f"{cap(' and '.join(why_en))}, with {n} open matches "
-        f"({ids(matches)}; signal above {t['max_open_matches']})",
-        message_de=f"{cap(' und '.join(why_de))}, mit {n} offenen Begleitungen "
-        f"({ids(matches, lang='de')}; Signal über {t['max_open_matches']})",
+        threshold=line,
+        message=Msg(message_id, params),
+        measure=Msg("signal.T-NEWCOMER.measure", {"n": n, "threshold": line}),
         evidence={"match_ids": matches},
         since=row["joined_on"],
     )
@@ -44,33 +50,10 @@ RULE = Rule(
     id="T-NEWCOMER",
     action="training",
     subject_type="supporter",
-    title="Newcomer with many matches",
-    title_de="Neu dabei mit vielen Begleitungen",
-    reason="Just starting with one's own queer path is different from experience that can "
-    "inspire others.",
-    reason_de="Am Anfang des eigenen queeren Wegs zu stehen ist etwas anderes als Erfahrung, "
-    "die andere ermutigen kann.",
     sql=SQL,
     explain=explain,
     thresholds=(
-        Threshold(
-            "newcomer_days",
-            90,
-            "Supporters who joined fewer than this many days ago count as newcomers.",
-            "Wer vor weniger als so vielen Tagen dazukam, gilt als neu.",
-            7,
-            730,
-            "days",
-        ),
-        Threshold(
-            "max_open_matches",
-            2,
-            "Fires when a newcomer (or someone early on their path) has more open "
-            "matches than this.",
-            "Meldet, wenn eine neue Person (oder jemand am Anfang des eigenen Wegs) mehr "
-            "offene Begleitungen hat.",
-            0,
-            50,
-        ),
+        Threshold("newcomer_days", 90, 7, 730, "days"),
+        Threshold("max_open_matches", 2, 0, 50),
     ),
 )

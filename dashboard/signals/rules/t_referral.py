@@ -5,8 +5,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dashboard.i18n.message import Ids, Labels, Msg
 from dashboard.signals.model import Finding, Rule, Threshold
-from dashboard.signals.text import ids, labels
 
 # "Made none of them": no contact in the window had a needed service type among its referrals.
 # Supporters with a valid referral training are dropped first (NOT IN: an uncorrelated anti
@@ -33,18 +33,20 @@ HAVING count(*) >= $contacts_min AND NOT bool_or(made)
 """
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    n, days, contacts = row["n"], t["window_days"], list(row["contact_ids"])
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    n, days, contacts = row["n"], limits["window_days"], list(row["contact_ids"])
+    params = {
+        "n": n,
+        "days": days,
+        "services": Labels("service", list(row["services"])),
+        "contacts": Ids(contacts),
+    }
     return Finding(
         severity="low",
         value=n,
-        threshold=t["contacts_min"],
-        message=f"{n} contacts in the last {days} days needed a referral "
-        f"({labels(row['services'])}; {ids(contacts)}), none was made, and there is no "
-        "referral knowledge training",
-        message_de=f"{n} Kontakte in den letzten {days} Tagen brauchten einen Verweis "
-        f"({labels(row['services'], 'de')}; {ids(contacts, lang='de')}), keiner wurde "
-        "gemacht, und es fehlt eine Schulung in Verweiswissen",
+        threshold=limits["contacts_min"],
+        message=Msg("signal.T-REFERRAL.message", params),
+        measure=Msg("signal.T-REFERRAL.measure", {"n": n, "threshold": limits["contacts_min"]}),
         evidence={"contact_ids": contacts},
         since=row["first_date"],
         window_days=days,
@@ -55,30 +57,11 @@ RULE = Rule(
     id="T-REFERRAL",
     action="training",
     subject_type="supporter",
-    title="Referrals needed but not made",
-    title_de="Verweise nötig, aber nicht gemacht",
-    reason="Supporters must know where professional help is.",
-    reason_de="Unterstützende müssen wissen, wo es professionelle Hilfe gibt.",
     sql=SQL,
     explain=explain,
     contacts="sig_referrals",
     thresholds=(
-        Threshold(
-            "window_days",
-            90,
-            "Days of contacts checked for needed referrals.",
-            "Tage, deren Kontakte auf nötige Verweise geprüft werden.",
-            7,
-            365,
-            "days",
-        ),
-        Threshold(
-            "contacts_min",
-            3,
-            "Fires from this many contacts needing a referral, none of them made.",
-            "Meldet ab so vielen Kontakten mit nötigem Verweis, von denen keiner gemacht wurde.",
-            1,
-            100,
-        ),
+        Threshold("window_days", 90, 7, 365, "days"),
+        Threshold("contacts_min", 3, 1, 100),
     ),
 )

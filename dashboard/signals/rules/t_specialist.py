@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from dashboard.i18n import N_
+from dashboard.i18n.message import Clauses, Ids, Msg
 from dashboard.signals.model import Finding, Rule, Threshold
-from dashboard.signals.text import ids, label, plural
 
 SQL = """
 WITH recent AS (
@@ -37,36 +38,32 @@ SELECT supporter_id AS subject_id,
 FROM missing GROUP BY supporter_id
 """
 
-_BECAUSE = {
-    "crisis_intervention": ("about suicidality or a crisis", "zu Suizidalität oder einer Krise"),
-    "trauma_informed": ("about violence/discrimination", "zu Gewalt/Diskriminierung"),
-    "asylum_basics": ("about the asylum procedure", "zum Asylverfahren"),
+
+# one phrase per training: the topic and the training belong in one translated sentence
+_NEEDS = {
+    "crisis_intervention": N_("signal.T-SPECIALIST.need_crisis_intervention"),
+    "trauma_informed": N_("signal.T-SPECIALIST.need_trauma_informed"),
+    "asylum_basics": N_("signal.T-SPECIALIST.need_asylum_basics"),
 }
 
 
-def _clause(need: Mapping[str, Any], lang: str) -> str:
-    n, training = len(need["contact_ids"]), need["training"]
-    topic_en, topic_de = _BECAUSE[training]
-    if lang == "de":
-        return (
-            f"{plural(n, 'Kontakt', 'Kontakte')} {topic_de} "
-            f"({ids(need['contact_ids'], lang='de')}) ohne Schulung "
-            f"„{label(training, 'de')}“"
-        )
-    return (
-        f"{plural(n, 'contact', 'contacts')} {topic_en} "
-        f"({ids(need['contact_ids'])}) without {label(training)} training"
-    )
+def _clause(need: Mapping[str, Any]) -> Msg:
+    contacts = list(need["contact_ids"])
+    return Msg(_NEEDS[need["training"]], {"n": len(contacts), "contacts": Ids(contacts)})
 
 
-def explain(row: Mapping[str, Any], t: Mapping[str, Any], as_of: date) -> Finding:
-    needs, days = list(row["needs"]), t["window_days"]
+def explain(row: Mapping[str, Any], limits: Mapping[str, Any], as_of: date) -> Finding:
+    needs, days = list(row["needs"]), limits["window_days"]
+    n = len(row["contact_ids"])
     return Finding(
         severity="medium",
-        value=len(row["contact_ids"]),
+        value=n,
         threshold=1,
-        message=f"In the last {days} days: " + "; ".join(_clause(x, "en") for x in needs),
-        message_de=f"In den letzten {days} Tagen: " + "; ".join(_clause(x, "de") for x in needs),
+        message=Msg(
+            "signal.T-SPECIALIST.message",
+            {"days": days, "needs": Clauses([_clause(x) for x in needs])},
+        ),
+        measure=Msg("signal.T-SPECIALIST.measure", {"n": n}),
         evidence={
             "contact_ids": list(row["contact_ids"]),
             "trainings_missing": [x["training"] for x in needs],
@@ -80,22 +77,8 @@ RULE = Rule(
     id="T-SPECIALIST",
     action="training",
     subject_type="supporter",
-    title="Topic needs a specialist training",
-    title_de="Thema braucht eine Fachschulung",
-    reason="The topic needs skills beyond shared experience.",
-    reason_de="Das Thema braucht Fähigkeiten jenseits geteilter Erfahrung.",
     sql=SQL,
     explain=explain,
     contacts="sig_specialist",
-    thresholds=(
-        Threshold(
-            "window_days",
-            90,
-            "Days of contacts checked for specialist topics.",
-            "Tage, deren Kontakte auf Fachthemen geprüft werden.",
-            7,
-            365,
-            "days",
-        ),
-    ),
+    thresholds=(Threshold("window_days", 90, 7, 365, "days"),),
 )
