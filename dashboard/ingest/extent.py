@@ -121,7 +121,7 @@ def _beyond(rows: int, letters: bytes) -> re.Pattern[bytes]:
     higher = _greater(str(rows).encode(), rb"\d", b"0123456789")
     wider = _greater(letters, b"[A-Z]", b"ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     return re.compile(
-        rb'r="(?<=\sr=")(?:([A-Z]{0,3})0*(' + higher + rb')"|(' + wider + rb')0*(\d+)")'
+        rb'r="(?<=\sr=")(?:([A-Z]{0,3}+)0*+(' + higher + rb')"|(' + wider + rb')0*+(\d++)")'
     )
 
 
