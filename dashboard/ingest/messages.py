@@ -20,6 +20,7 @@ REDACTED_ID = N_("ingest.redacted")
 ERRORS: dict[str, str] = {
     # whole-file problems (exit 2)
     "empty_file": N_("ingest.error.empty_file"),
+    "out_of_memory": N_("ingest.error.out_of_memory"),
     "binary": N_("ingest.error.binary"),
     "encoding": N_("ingest.error.encoding"),
     "unknown_column": N_("ingest.error.unknown_column"),

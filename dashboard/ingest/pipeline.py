@@ -116,6 +116,11 @@ def _attempt(
                 report.committed = True
     except ConcurrentImport:
         conflicted = True
+    except duckdb.OutOfMemoryException:  # the upload needs more memory than the machine has;
+        # the transaction was rolled back: refuse the upload rather than fail the page/command
+        name = report.files[-1].file if report.files else ""
+        report.errors.clear()
+        refuse(report, name, UnusableFile("out_of_memory"))
     finally:
         _drop_temp(cur, prefix)
         cur.close()

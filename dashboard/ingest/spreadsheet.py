@@ -24,6 +24,7 @@ from dashboard.i18n import Msg
 
 from . import messages
 from .archive import open_archive, verify_all
+from .extent import OdsExtent, XlsxExtent
 from .limits import UploadLimits
 from .report import FileReport
 from .rules import ident
@@ -84,10 +85,14 @@ def read_sheet(data: bytes, limits: UploadLimits) -> Sheet:
         refs = preferred([r for r in xlsx_sheets(archive, data) if not r.hidden])
         if refs and refs[0].part not in archive.namelist():
             raise UnusableFile("damaged_workbook", detail=Msg("workbook.detail.sheet_missing"))
-        watch = {refs[0].part: SheetScan(refs[0].name)} if refs else {}
-    else:  # .ods: every table is in content.xml; its visibility comes with the sheet
-        refs, watch = [], {}
+        extent: XlsxExtent | OdsExtent = XlsxExtent(refs[0].name if refs else "")
+        watch = {refs[0].part: partial(_both, SheetScan(refs[0].name), extent)} if refs else {}
+    else:  # .ods: every table is in content.xml (the reader loads them all at once)
+        refs, extent = [], OdsExtent()
+        watch = {"content.xml": extent}
     verify_all(archive, data, watch)  # before the reader, which trusts the declared sizes
+    for sheet in extent.extents():  # before the reader lays a sparse sheet out densely
+        sheet.check(limits)
     reader = _reading(partial(fastexcel.read_excel, data))
     candidates = refs[:1] if is_xlsx else preferred([SheetRef(n) for n in reader.sheet_names])
     for ref in candidates:
@@ -101,6 +106,11 @@ def read_sheet(data: bytes, limits: UploadLimits) -> Sheet:
             check_ods_sheet(archive, data, ref)
         return _sheet(ref.name, pa.table(_reading(loaded.to_arrow)), limits)
     raise UnusableFile("no_visible_sheet")
+
+
+def _both(scan: SheetScan, extent: XlsxExtent, chunk: bytes) -> None:
+    scan(chunk)
+    extent(chunk)
 
 
 def _reading(step: Callable[[], T]) -> T:

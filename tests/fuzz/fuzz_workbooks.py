@@ -188,4 +188,37 @@ def workbook_cells(draw: st.DrawFn) -> Case:
     return Case("workbook_cells", name, zip_parts({**parts, _XLSX_SHEET: xml}), True)
 
 
-WORKBOOK_KINDS = [workbook_zip(), workbook_parts_kind(), workbook_cells()]
+@st.composite
+def workbook_extent(draw: st.DrawFn) -> Case:
+    """A sheet far larger than its data: one cell far down or right, or an .ods row repeated
+    (refused before the reader lays it out); or LibreOffice's empty repeats at the end, which
+    change nothing (the file is refused only if the plain one is)."""
+    fmt, name, rows, parts = draw(_workbook())
+    shape = draw(st.sampled_from(["far", "repeated", "trailing"]))
+    if fmt == "xlsx":
+        if shape == "trailing":  # .xlsx has no repeats; a styled empty cell at the end instead
+            cell, must_fail = f'<c r="{draw(st.sampled_from(["Z", "SF"]))}9" s="1"/>', False
+        else:
+            ref = draw(st.sampled_from(["Z1000000", "SG2", "AB5000", "XFD1048576"]))
+            cell, must_fail = f'<c r="{ref}" t="inlineStr"><is><t>x</t></is></c>', True
+        row = f'<row r="{len(rows) + 1}">{cell}</row>'
+        xml = sheet_xml(rows).replace("</sheetData>", row + "</sheetData>")
+        return Case("workbook_extent", name, zip_parts({**parts, _XLSX_SHEET: xml}), must_fail)
+    content = parts["content.xml"].decode()
+    count = draw(st.sampled_from([100_000, 1_000_000, 2_000_001]))
+    value = '<table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell>'
+    if shape == "trailing":  # what LibreOffice writes after the data
+        empty = '<table:table-cell table:number-columns-repeated="1020"/>'
+        content = content.replace("</table:table-row>", empty + "</table:table-row>")
+        tail = f'<table:table-row table:number-rows-repeated="{count}">{empty}</table:table-row>'
+    elif shape == "repeated":
+        tail = f'<table:table-row table:number-rows-repeated="{count}">{value}</table:table-row>'
+    else:
+        wide = value.replace(">", f' table:number-columns-repeated="{count}">', 1)
+        tail = f"<table:table-row>{wide}</table:table-row>"
+    content = content.replace("</table:table>", tail + "</table:table>")
+    return Case("workbook_extent", name, zip_parts({**parts, "content.xml": content}),
+                shape != "trailing")  # fmt: skip
+
+
+WORKBOOK_KINDS = [workbook_zip(), workbook_parts_kind(), workbook_cells(), workbook_extent()]
