@@ -82,7 +82,10 @@ def build(
         for row in frame.itertuples(index=False, name=None)
     )
     return (
-        f'<div class="dash-table-wrap"><table class="dash-table" dir="{direction(lang)}">'
+        # a wide table scrolls sideways: the region takes keyboard focus so it can be scrolled
+        # without a mouse (axe: scrollable-region-focusable), and is named by the caption
+        f'<div class="dash-table-wrap" tabindex="0" role="region" aria-label="{escape(caption)}">'
+        f'<table class="dash-table" dir="{direction(lang)}">'
         f"<caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{rows}</tbody></table></div>"
     )

@@ -71,6 +71,13 @@ def _settled(page) -> None:  # noqa: ANN001
         " && !document.querySelector('[data-stale=true]')"
     )
     page.wait_for_timeout(300)  # charts render a moment after the script ends
+    # Elements fade in (and stale ones out) with CSS transitions; axe measuring contrast in
+    # the middle of one reports a pale colour that no reader ever sees once it has settled.
+    page.wait_for_function(
+        "document.getAnimations().every(a => a.playState !== 'running'"
+        " || a.effect?.getComputedTiming().iterations === Infinity)",
+        timeout=10_000,
+    )
 
 
 def _go(page, path: str) -> None:  # noqa: ANN001
@@ -150,6 +157,7 @@ def test_the_longest_evidence_sentence_is_shown_whole_on_a_phone(server: str, br
     page.goto(f"{server}/?lang=en")
     _settled(page)
     cells = page.locator("table.dash-table td.dash-wide")
+    cells.first.wait_for()  # the tables are drawn after the heading, in the same run
     texts = cells.all_text_contents()
     assert len(texts) >= 20  # the demo agenda: every signal names its evidence
     longest = cells.nth(max(range(len(texts)), key=lambda i: len(texts[i])))
