@@ -6,18 +6,17 @@ confirms; S03 stays, S01 and S02 go."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
-from app_helpers import app, texts
+from app_helpers import signed_in, texts
 from streamlit.testing.v1 import AppTest
 
 from dashboard import db
 from dashboard.access import Scope
 from dashboard.auth import add_user
 from dashboard.ingest import Upload, import_uploads
-from dashboard.ui import auth_gate, connection
+from dashboard.ui import connection
 
 FIRST = b"supporter_id,joined_on,capacity_hours_month\nS01,2026-01-05,8\nS02,2026-02-01,10\n"
 SECOND = b"supporter_id,joined_on,capacity_hours_month\nS03,2026-03-01,6\n"
@@ -36,13 +35,7 @@ def two_imports(empty_db: Path) -> Path:
 
 
 def _import_page() -> AppTest:
-    at = app()
-    at.session_state[auth_gate.SESSION_KEY] = {
-        "user": "chef",
-        "method": "password",
-        "last": time.time(),
-    }
-    at.run()
+    at = signed_in("chef").run()
     at.switch_page("app_pages/imports.py").run()
     assert not at.exception, [e.message for e in at.exception]
     return at
