@@ -41,7 +41,7 @@ if rows:
                     widgets.severity_label(r["severity"], ctx.lang) for r in rows
                 ],
                 ctx.t("col.subject"): [labels.subject(r, ctx.lang) for r in rows],
-                ctx.t("col.signal"): [r["signal_id"] for r in rows],
+                ctx.t("col.signal"): [f"{r['title']} ({r['signal_id']})" for r in rows],
                 ctx.t("col.evidence"): [r["sentence"] for r in rows],
             }
         ),

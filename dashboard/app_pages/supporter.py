@@ -62,7 +62,8 @@ mine = [
 if not mine:
     st.success(ctx.t("supporter.no_signals"), icon=":material/check_circle:")
 for row in mine:
-    label = f"{widgets.severity_label(row['severity'], ctx.lang)} · {row['signal_id']}"
+    severity = widgets.severity_label(row["severity"], ctx.lang)
+    label = f"{severity} · {row['title']} ({row['signal_id']})"
     with st.expander(label, expanded=row["severity"] == "high"):
         st.text(row["sentence"])
         tables.evidence(ctx, program.program_id, row)
