@@ -90,3 +90,19 @@ def shot(page, name: str) -> None:  # noqa: ANN001
     if os.environ.get(SHOTS_ENV) == "1":
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / name), full_page=True)
+
+
+def import_page(browser, server: str, user: str, password: str, program: str):  # noqa: ANN001, ANN201
+    """Signs `user` in on a fresh English page, opens Import and starts a new `program`;
+    returns the page, ready for files to be chosen."""
+    page = browser.new_context(locale="en-GB").new_page()
+    page.set_default_timeout(60_000)
+    page.goto(server)
+    page.get_by_label("Username").fill(user)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("link", name="Import").click()
+    program_code = page.get_by_role("textbox", name="Code of the new program")
+    program_code.fill(program)
+    program_code.press("Enter")
+    return page

@@ -16,24 +16,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_helpers import free_port, shot, wait_healthy
+from browser_helpers import (
+    CHROMIUM,
+    CHROMIUM_FLAGS,
+    ROOT,
+    free_port,
+    import_page,
+    shot,
+    wait_healthy,
+)
 
 from dashboard import db
 from dashboard.access import Scope
 from dashboard.auth import add_user
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 EXCEL_DE = ROOT / "sample_data" / "variants" / "excel_de"
 USER, PASSWORD = "koordination", "Supervision-im-Team-2026"
 PROGRAM = "verein"
@@ -181,16 +177,7 @@ def test_upload_kobo_export_with_start_and_end_columns(server: str) -> None:
     expect.set_options(timeout=30_000)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        page = browser.new_context(locale="en-GB").new_page()
-        page.set_default_timeout(60_000)
-        page.goto(server)
-        page.get_by_label("Username").fill(USER)
-        page.get_by_label("Password", exact=True).fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
-        page.get_by_role("link", name="Import").click()
-        program_code = page.get_by_role("textbox", name="Code of the new program")
-        program_code.fill("kobo-program")
-        program_code.press("Enter")
+        page = import_page(browser, server, USER, PASSWORD, "kobo-program")
         page.locator("input[type=file]").set_input_files([str(f) for f in files])
         expect(page.get_by_text("Every row is valid.")).to_be_visible()
         matches_row = page.locator("table.dash-table tr").filter(has_text="matches.csvmatches")

@@ -8,7 +8,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from test_e2e import CHROMIUM, CHROMIUM_FLAGS, PASSWORD, ROOT, USER, server
+from browser_helpers import CHROMIUM, CHROMIUM_FLAGS, ROOT, import_page
+from test_e2e import PASSWORD, USER, server
 
 from dashboard.xlsx import write_xlsx
 
@@ -33,16 +34,7 @@ def test_upload_an_xlsx_export_and_import_it(server: str, tmp_path: Path) -> Non
     expect.set_options(timeout=30_000)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        page = browser.new_context(locale="en-GB").new_page()
-        page.set_default_timeout(60_000)
-        page.goto(server)
-        page.get_by_label("Username").fill(USER)
-        page.get_by_label("Password", exact=True).fill(PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
-        page.get_by_role("link", name="Import").click()
-        program_code = page.get_by_role("textbox", name="Code of the new program")
-        program_code.fill("tabellen")
-        program_code.press("Enter")
+        page = import_page(browser, server, USER, PASSWORD, "tabellen")
         page.locator("input[type=file]").set_input_files([str(f) for f in files])
 
         expect(page.get_by_text("Every row is valid.")).to_be_visible()
