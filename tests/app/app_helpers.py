@@ -149,3 +149,17 @@ def signal_code(cell: str) -> str:
     title, _, code = str(cell).rpartition(" (")
     assert title and code.endswith(")"), f"no title and (code) in {cell!r}"
     return code[:-1]
+
+
+def db_rows(path: Path, sql: str) -> list[tuple]:
+    """Returns the rows of `sql` read from the store file at `path` (the app's connections
+    are released first, so the test reads what was committed)."""
+    from dashboard import db
+    from dashboard.ui import connection
+
+    connection.release_all()
+    con = db.connect(path)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()

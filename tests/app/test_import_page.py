@@ -7,13 +7,13 @@ import time
 from pathlib import Path
 
 import pytest
-from app_helpers import app, tables, texts
+from app_helpers import app, db_rows, tables, texts
 from streamlit.testing.v1 import AppTest
 
 from dashboard import db
 from dashboard.access import Scope
 from dashboard.auth import add_user
-from dashboard.ui import auth_gate, connection
+from dashboard.ui import auth_gate
 
 GOOD = b"supporter_id,joined_on,capacity_hours_month\nS01,2026-01-05,8\nS02,2026-02-01,10\n"
 # line 2: month 13 is no date; line 3: 500 h is above the contract's 200; line 4 is fine.
@@ -58,15 +58,6 @@ def _file_table(at: AppTest) -> dict:
     return frame.iloc[0][["File", "Recognised as", "Rows read", "Valid", "Rejected"]].to_dict()
 
 
-def _db_rows(path: Path, sql: str) -> list[tuple]:
-    connection.release_all()
-    con = db.connect(path)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
 def test_a_good_file_is_checked_then_imported(admin_db: Path) -> None:
     at = _upload(_signed_in_import_page(), "supporters.csv", GOOD)
     assert _file_table(at) == {
@@ -88,7 +79,7 @@ def test_a_good_file_is_checked_then_imported(admin_db: Path) -> None:
         "2",
         "0",
     ]
-    assert _db_rows(admin_db, "SELECT program_id, supporter_id FROM supporters ORDER BY 2") == [
+    assert db_rows(admin_db, "SELECT program_id, supporter_id FROM supporters ORDER BY 2") == [
         (PROGRAM, "S01"),
         (PROGRAM, "S02"),
     ]
@@ -117,8 +108,8 @@ def test_a_bad_file_lists_every_problem_and_imports_only_valid_rows_on_request(
     at.button(key="btn_import_valid").click().run()
     assert not at.exception
     assert any("Rows stored: 1; rejected: 2." in s.value for s in at.success)
-    assert _db_rows(admin_db, "SELECT supporter_id FROM supporters") == [("S05",)]
-    assert _db_rows(admin_db, "SELECT line FROM quarantine ORDER BY line") == [(2,), (3,)]
+    assert db_rows(admin_db, "SELECT supporter_id FROM supporters") == [("S05",)]
+    assert db_rows(admin_db, "SELECT line FROM quarantine ORDER BY line") == [(2,), (3,)]
 
 
 def test_a_file_with_no_valid_row_does_not_offer_to_import_the_valid_rows(
@@ -134,7 +125,7 @@ def test_a_file_with_no_valid_row_does_not_offer_to_import_the_valid_rows(
 
 def test_nothing_is_stored_by_checking_alone(admin_db: Path) -> None:
     _upload(_signed_in_import_page(), "supporters.csv", GOOD)
-    assert _db_rows(admin_db, "SELECT count(*) FROM supporters") == [(0,)]
+    assert db_rows(admin_db, "SELECT count(*) FROM supporters") == [(0,)]
 
 
 def test_removing_an_import_takes_its_rows_away(admin_db: Path) -> None:
@@ -144,4 +135,4 @@ def test_removing_an_import_takes_its_rows_away(admin_db: Path) -> None:
     at.button(key="btn_remove_yes").click().run()  # removal asks first
     assert not at.exception
     assert any("removed" in s.value for s in at.success)
-    assert _db_rows(admin_db, "SELECT count(*) FROM supporters") == [(0,)]
+    assert db_rows(admin_db, "SELECT count(*) FROM supporters") == [(0,)]

@@ -9,14 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_helpers import signed_in, texts
+from app_helpers import db_rows, signed_in, texts
 from streamlit.testing.v1 import AppTest
 
 from dashboard import db
 from dashboard.access import Scope
 from dashboard.auth import add_user
 from dashboard.ingest import Upload, import_uploads
-from dashboard.ui import connection
 
 FIRST = b"supporter_id,joined_on,capacity_hours_month\nS01,2026-01-05,8\nS02,2026-02-01,10\n"
 SECOND = b"supporter_id,joined_on,capacity_hours_month\nS03,2026-03-01,6\n"
@@ -41,17 +40,8 @@ def _import_page() -> AppTest:
     return at
 
 
-def _db_rows(path: Path, sql: str) -> list[tuple]:
-    connection.release_all()
-    con = db.connect(path)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
-
 def test_removal_asks_first_naming_the_import_and_removes_only_that_one(two_imports: Path) -> None:
-    ids = _db_rows(two_imports, "SELECT import_id FROM imports ORDER BY import_id")
+    ids = db_rows(two_imports, "SELECT import_id FROM imports ORDER BY import_id")
     older, newer = ids[0][0], ids[1][0]
     at = _import_page()
     at.selectbox(key="imp_pick").set_value(older).run()
@@ -61,14 +51,14 @@ def test_removal_asks_first_naming_the_import_and_removes_only_that_one(two_impo
     assert f"Remove import {older} (first.csv, " in question
     assert "second.csv" not in question
     # asking removed nothing
-    assert _db_rows(two_imports, "SELECT count(*) FROM supporters") == [(3,)]
+    assert db_rows(two_imports, "SELECT count(*) FROM supporters") == [(3,)]
 
     at.selectbox(key="imp_pick").set_value(newer).run()  # the picker moves on; the question stays
     at.button(key="btn_remove_yes").click().run()
     assert not at.exception
     assert f"Import {older} removed." in texts(at)
-    assert _db_rows(two_imports, "SELECT supporter_id FROM supporters ORDER BY 1") == [("S03",)]
-    statuses = _db_rows(two_imports, "SELECT import_id, status FROM imports ORDER BY 1")
+    assert db_rows(two_imports, "SELECT supporter_id FROM supporters ORDER BY 1") == [("S03",)]
+    statuses = db_rows(two_imports, "SELECT import_id, status FROM imports ORDER BY 1")
     assert statuses == [(older, "removed"), (newer, "committed")]
 
 
@@ -78,4 +68,4 @@ def test_cancel_keeps_the_import(two_imports: Path) -> None:
     at.button(key="btn_remove_no").click().run()
     assert not at.exception
     assert not at.warning
-    assert _db_rows(two_imports, "SELECT count(*) FROM supporters") == [(3,)]
+    assert db_rows(two_imports, "SELECT count(*) FROM supporters") == [(3,)]
