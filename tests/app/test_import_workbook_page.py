@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from test_import_page import PROGRAM, _db_rows, _file_table, _signed_in_import_page, admin_db
+from app_helpers import db_rows
+from test_import_page import PROGRAM, _file_table, _signed_in_import_page, admin_db
 
 from dashboard.xlsx import write_xlsx
 
@@ -29,7 +30,7 @@ def test_an_xlsx_workbook_is_checked_then_imported(admin_db: Path) -> None:
 
     at.button(key="btn_import").click().run()
     assert not at.exception
-    stored = _db_rows(
+    stored = db_rows(
         admin_db,
         "SELECT program_id, supporter_id, joined_on, capacity_hours_month FROM supporters "
         "ORDER BY 2",
